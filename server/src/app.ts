@@ -1,0 +1,134 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import scalarReference from '@scalar/fastify-api-reference';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { auditRoutes } from './modules/audit/index.js';
+import { consoleRoutes } from './modules/console/index.js';
+import { authRoutes, sessionAuthenticator, staffRoutes } from './modules/identity/index.js';
+import { orgRoutes } from './modules/orgs/index.js';
+import type { Clock } from './platform/clock.js';
+import type { Encryptor } from './platform/crypto/encryption.js';
+import type { Database } from './platform/db/database.js';
+import { installErrorHandler } from './platform/http/error-handler.js';
+import { healthRoutes } from './platform/http/health-routes.js';
+import { installMetrics } from './platform/http/metrics.js';
+import { installAccessGuard, requireDeclaredAccess } from './platform/http/route-access.js';
+import { newId } from './platform/ids.js';
+import { JobQueue } from './platform/jobs/job-queue.js';
+
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  encryptor: Encryptor;
+  logger: Logger;
+};
+
+export type SharefinApp = { app: FastifyInstance; jobs: JobQueue };
+
+const requestIdPattern = /^[A-Za-z0-9_.:-]{8,128}$/;
+
+/** Builds the whole HTTP application from its modules; main.ts decides what to run. */
+export async function buildApp(deps: AppDeps): Promise<SharefinApp> {
+  const { config, database, clock, encryptor, logger } = deps;
+  const db = database.db;
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1_048_576,
+    // A caller's own Request-Id is kept when it looks like one, so traces join up across systems.
+    genReqId: (request) => {
+      const given = request.headers['request-id'];
+      return typeof given === 'string' && requestIdPattern.test(given) ? given : newId('request');
+    },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  requireDeclaredAccess(app);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('Request-Id', request.id);
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // antd writes its CSS-in-JS as inline styles; the API reference inlines its config.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Sharefin API',
+        version: '1.0.0',
+        description:
+          '共享金融综合服务平台 API. Conventions: docs/api.md (errors, pagination, idempotency, money in fen).',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sf_session' } },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  installErrorHandler(app);
+  const registry = installMetrics(app, database.poolStats);
+  installAccessGuard(app, sessionAuthenticator({ db, clock, config }));
+
+  const jobs = new JobQueue({ db, clock, logger, pollMs: config.jobsPollMs });
+
+  await app.register(healthRoutes({ database, registry }));
+  await app.register(authRoutes({ db, clock, config, encryptor }));
+  await app.register(orgRoutes({ db, clock }));
+  await app.register(staffRoutes({ db, clock }));
+  await app.register(auditRoutes({ db }));
+  await app.register(consoleRoutes({ db }));
+  await app.register(scalarReference, {
+    routePrefix: '/docs',
+    configuration: { url: '/openapi.json', title: 'Sharefin API' },
+  });
+
+  serveWebApp(app, config.webDistDir);
+  return { app, jobs };
+}
+
+/** The built web app, with every non-API path answered by index.html for client routing. */
+function serveWebApp(app: FastifyInstance, distDir: string): void {
+  if (!existsSync(path.join(distDir, 'index.html'))) {
+    app.log.warn(
+      { distDir },
+      'web app not built; the API runs without the console (npm start builds it)',
+    );
+    return;
+  }
+  void app.register(fastifStatic, { root: distDir, wildcard: false, index: false });
+  const apiLike = /^\/(api|sim|docs|openapi\.json|healthz|readyz|metrics)(\/|$)/;
+  app.get('/*', (request, reply) => {
+    if (apiLike.test(request.url)) return reply.callNotFound();
+    const file = request.url.split('?')[0]?.slice(1) ?? '';
+    if (file && existsSync(path.join(distDir, file)) && !file.includes('..'))
+      return reply.sendFile(file);
+    return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+  });
+}

@@ -1,0 +1,105 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting Sharefin reads, parsed once from the environment and validated, so that a
+ * mistyped value stops the start with a message instead of surfacing as odd behaviour later.
+ * docs/operations.md describes each one.
+ */
+const booleanSetting = z.enum(['on', 'off', 'true', 'false', '1', '0']).transform((v) => {
+  return v === 'on' || v === 'true' || v === '1';
+});
+
+const settingsSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  SHAREFIN_DATA_DIR: z.string().min(1).default('./data'),
+  SHAREFIN_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
+  SHAREFIN_SEED_DEMO: booleanSetting.optional(),
+  SHAREFIN_MFA_ENFORCEMENT: booleanSetting.optional(),
+  SHAREFIN_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
+    .optional(),
+  SHAREFIN_TRUST_PROXY: booleanSetting.default(false),
+  SHAREFIN_WEB_DIST: z.string().optional(),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24)
+    .default(12),
+  LOGIN_MAX_FAILED_ATTEMPTS: z.coerce.number().int().min(3).max(100).default(10),
+  JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  database:
+    | { kind: 'pglite'; dataDir: string }
+    | { kind: 'postgres'; url: string; poolMax: number };
+  dataDir: string;
+  role: 'all' | 'web' | 'worker';
+  seedDemo: boolean;
+  mfaEnforced: boolean;
+  /** Hex key for AES-256-GCM; when absent the embedded default keeps one in the data folder. */
+  encryptionKeyHex?: string;
+  trustProxy: boolean;
+  webDistDir: string;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  loginMaxFailedAttempts: number;
+  jobsPollMs: number;
+  logLevel: string;
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = settingsSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid settings:\n${lines.join('\n')}`);
+  }
+  const s = parsed.data;
+  const embedded = !s.DATABASE_URL;
+  const dataDir = path.resolve(s.SHAREFIN_DATA_DIR);
+  return {
+    port: s.PORT,
+    host: s.HOST,
+    database: s.DATABASE_URL
+      ? { kind: 'postgres', url: s.DATABASE_URL, poolMax: s.DATABASE_POOL_MAX }
+      : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
+    dataDir,
+    role: s.SHAREFIN_ROLE,
+    seedDemo: s.SHAREFIN_SEED_DEMO ?? true,
+    // The embedded demo relaxes MFA so a newcomer can look around without an authenticator
+    // app; a real database gets enforcement unless an operator turns it off on purpose.
+    mfaEnforced: s.SHAREFIN_MFA_ENFORCEMENT ?? !embedded,
+    encryptionKeyHex: s.SHAREFIN_ENCRYPTION_KEY,
+    trustProxy: s.SHAREFIN_TRUST_PROXY,
+    webDistDir: path.resolve(
+      s.SHAREFIN_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname,
+    ),
+    sessionIdleMs: s.SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: s.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    loginMaxFailedAttempts: s.LOGIN_MAX_FAILED_ATTEMPTS,
+    jobsPollMs: s.JOBS_POLL_MS,
+    logLevel: s.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,212 @@
+/**
+ * Every stable error code of the API, with its HTTP status, its type and the message a person
+ * reads, Chinese first. The record is typed over the whole union, so adding a code without a
+ * status or a message does not compile: this is the one place codes map to statuses.
+ */
+export type ErrorType =
+  | 'invalid_request_error'
+  | 'authentication_error'
+  | 'permission_error'
+  | 'not_found_error'
+  | 'conflict_error'
+  | 'rate_limit_error'
+  | 'api_error';
+
+type CodeSpec = { status: number; type: ErrorType; zh: string; en: string };
+
+export const errorCodes = {
+  validation_failed: {
+    status: 400,
+    type: 'invalid_request_error',
+    zh: '请求内容有误，请检查标出的字段',
+    en: 'The request has invalid fields',
+  },
+  invalid_json: {
+    status: 400,
+    type: 'invalid_request_error',
+    zh: '请求体不是有效的 JSON',
+    en: 'The request body is not valid JSON',
+  },
+  payload_too_large: {
+    status: 413,
+    type: 'invalid_request_error',
+    zh: '请求体过大',
+    en: 'The request body is too large',
+  },
+  unsupported_media_type: {
+    status: 415,
+    type: 'invalid_request_error',
+    zh: '不支持的内容类型',
+    en: 'Unsupported content type',
+  },
+  route_not_found: {
+    status: 404,
+    type: 'not_found_error',
+    zh: '接口不存在',
+    en: 'No such endpoint',
+  },
+  resource_not_found: {
+    status: 404,
+    type: 'not_found_error',
+    zh: '找不到该记录，或您无权查看',
+    en: 'No such resource, or you may not see it',
+  },
+  authentication_required: {
+    status: 401,
+    type: 'authentication_error',
+    zh: '请先登录',
+    en: 'Please log in',
+  },
+  session_expired: {
+    status: 401,
+    type: 'authentication_error',
+    zh: '会话已过期，请重新登录',
+    en: 'Your session has expired; please log in again',
+  },
+  invalid_credentials: {
+    status: 401,
+    type: 'authentication_error',
+    zh: '用户名或密码错误',
+    en: 'Wrong username or password',
+  },
+  account_locked: {
+    status: 403,
+    type: 'authentication_error',
+    zh: '账户因多次登录失败已锁定，请联系管理员解锁',
+    en: 'The account is locked after too many failed attempts; ask an administrator to unlock it',
+  },
+  mfa_required: {
+    status: 403,
+    type: 'authentication_error',
+    zh: '请先完成双因素认证',
+    en: 'Complete two-factor authentication first',
+  },
+  mfa_code_invalid: {
+    status: 401,
+    type: 'authentication_error',
+    zh: '验证码错误或已过期',
+    en: 'The verification code is wrong or expired',
+  },
+  mfa_not_enrolled: {
+    status: 409,
+    type: 'conflict_error',
+    zh: '尚未绑定身份验证器',
+    en: 'No authenticator is enrolled',
+  },
+  mfa_enrollment_not_started: {
+    status: 409,
+    type: 'conflict_error',
+    zh: '请先开始绑定身份验证器',
+    en: 'Start the authenticator enrollment first',
+  },
+  password_change_required: {
+    status: 403,
+    type: 'permission_error',
+    zh: '请先修改初始密码',
+    en: 'Change your temporary password first',
+  },
+  password_too_weak: {
+    status: 400,
+    type: 'invalid_request_error',
+    zh: '密码至少 10 位，且须同时包含字母和数字',
+    en: 'The password needs at least 10 characters with letters and digits',
+  },
+  password_reused: {
+    status: 400,
+    type: 'invalid_request_error',
+    zh: '新密码不能与当前密码相同',
+    en: 'The new password must differ from the current one',
+  },
+  current_password_wrong: {
+    status: 400,
+    type: 'invalid_request_error',
+    zh: '当前密码不正确',
+    en: 'The current password is wrong',
+  },
+  csrf_token_invalid: {
+    status: 403,
+    type: 'permission_error',
+    zh: '请求缺少有效的 CSRF 令牌，请刷新页面后重试',
+    en: 'Missing or invalid CSRF token; reload the page and retry',
+  },
+  permission_denied: {
+    status: 403,
+    type: 'permission_error',
+    zh: '您没有执行此操作的权限',
+    en: 'You do not have permission for this action',
+  },
+  rate_limited: {
+    status: 429,
+    type: 'rate_limit_error',
+    zh: '请求过于频繁，请稍后再试',
+    en: 'Too many requests; try again later',
+  },
+  idempotency_key_reused: {
+    status: 422,
+    type: 'invalid_request_error',
+    zh: '该幂等键已用于内容不同的请求',
+    en: 'This Idempotency-Key was used with a different request',
+  },
+  idempotency_key_in_progress: {
+    status: 409,
+    type: 'conflict_error',
+    zh: '相同幂等键的请求正在处理中',
+    en: 'A request with this Idempotency-Key is still being processed',
+  },
+  org_node_code_taken: {
+    status: 409,
+    type: 'conflict_error',
+    zh: '机构代码已被使用',
+    en: 'This organisation code is already used',
+  },
+  org_node_invalid_parent: {
+    status: 400,
+    type: 'invalid_request_error',
+    zh: '不能放在该上级机构下：总行下设支行，支行下设网点，且不能移到自身的下级',
+    en: 'Not a valid parent: branches sit under the head office, sub-branches under a branch, and a node cannot move under itself',
+  },
+  org_node_is_root: {
+    status: 400,
+    type: 'invalid_request_error',
+    zh: '总行不能移动',
+    en: 'The head office cannot be moved',
+  },
+  region_unknown: {
+    status: 400,
+    type: 'invalid_request_error',
+    zh: '行政区划代码不存在（GB/T 2260）',
+    en: 'Unknown administrative division code (GB/T 2260)',
+  },
+  username_taken: {
+    status: 409,
+    type: 'conflict_error',
+    zh: '用户名已存在',
+    en: 'This username is taken',
+  },
+  role_unknown: {
+    status: 400,
+    type: 'invalid_request_error',
+    zh: '未知的角色',
+    en: 'Unknown role',
+  },
+  cannot_change_self: {
+    status: 400,
+    type: 'invalid_request_error',
+    zh: '不能对自己的账户执行此操作',
+    en: 'You cannot do this to your own account',
+  },
+  internal_error: {
+    status: 500,
+    type: 'api_error',
+    zh: '服务器内部错误，请稍后重试',
+    en: 'Internal server error; please retry later',
+  },
+  service_unavailable: {
+    status: 503,
+    type: 'api_error',
+    zh: '服务暂不可用',
+    en: 'Service unavailable',
+  },
+} as const satisfies Record<string, CodeSpec>;
+
+export type ErrorCode = keyof typeof errorCodes;

@@ -1,0 +1,90 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+} from 'fastify-type-provider-zod';
+import { AppError, type FieldError, errorBody, preferredLanguage } from '../errors/app-error.js';
+
+/**
+ * Turns every failure into the error model of DESIGN.md §4, in the caller's language. Unknown
+ * failures are logged in full and answered with a bare internal_error.
+ */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const language = preferredLanguage(request.headers['accept-language']);
+    const appError = toAppError(error, language);
+    if (appError.code === 'internal_error') {
+      request.log.error({ err: error }, 'request failed');
+    } else if (appError.status >= 500) {
+      request.log.warn({ err: error }, 'request failed');
+    }
+    reply.code(appError.status).send(errorBody(appError, request.id, language));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const language = preferredLanguage(request.headers['accept-language']);
+    reply.code(404).send(errorBody(new AppError('route_not_found'), request.id, language));
+  });
+}
+
+function toAppError(error: FastifyError, language: 'zh-CN' | 'en'): AppError {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const fieldErrors: FieldError[] = error.validation.map((validation) => {
+      const issue = {
+        ...validation.params,
+        code: validation.keyword,
+        message: validation.message ?? '',
+      } as ZodIssueLike;
+      const where = validation.instancePath.replace(/^\//, '').replaceAll('/', '.');
+      const param =
+        issue.code === 'unrecognized_keys'
+          ? [where, ...(issue.keys ?? [])].filter(Boolean).join('.')
+          : where;
+      return { param, code: issue.code, message: fieldMessage(issue, language) };
+    });
+    return new AppError('validation_failed', { param: fieldErrors[0]?.param, fieldErrors });
+  }
+  if (isResponseSerializationError(error)) return new AppError('internal_error');
+  if (
+    error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+  ) {
+    return new AppError('invalid_json');
+  }
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('payload_too_large');
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return new AppError('unsupported_media_type');
+  if (error.statusCode === 429) return new AppError('rate_limited');
+  return new AppError('internal_error');
+}
+
+type ZodIssueLike = {
+  code: string;
+  message: string;
+  keys?: string[];
+  minimum?: unknown;
+  maximum?: unknown;
+};
+
+/** A message for one field, in words the person filling the form understands. */
+function fieldMessage(issue: ZodIssueLike, language: 'zh-CN' | 'en'): string {
+  const zh = language !== 'en';
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return zh
+        ? `不接受的字段：${issue.keys?.join(', ')}`
+        : `Unknown fields: ${issue.keys?.join(', ')}`;
+    case 'invalid_type':
+      return zh ? '缺少此项或类型不对' : 'Missing or of the wrong type';
+    case 'too_small':
+      return zh ? `不能少于 ${String(issue.minimum)}` : `Must be at least ${String(issue.minimum)}`;
+    case 'too_big':
+      return zh ? `不能超过 ${String(issue.maximum)}` : `Must be at most ${String(issue.maximum)}`;
+    case 'invalid_format':
+      return zh ? '格式不正确' : 'Wrong format';
+    case 'invalid_value':
+      return zh ? '不是允许的取值' : 'Not one of the allowed values';
+    default:
+      return issue.message;
+  }
+}

@@ -1,0 +1,89 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Permission } from '../auth/permissions.js';
+import { type Actor, type Principal, actorOf } from '../auth/principal.js';
+import { AppError } from '../errors/app-error.js';
+
+/**
+ * What a route requires of its caller. Every /api/v1 route must declare one: the app refuses
+ * to start otherwise, and a test walks the routes to show it.
+ * - `public`: no login (the login form itself).
+ * - `authenticated`: any logged-in user.
+ * - a permission: a logged-in user whose roles grant it.
+ * `duringLoginSteps` lets a half-logged-in session (MFA or a password change pending) through,
+ * for the few routes that complete the login.
+ */
+export type RouteAccess = {
+  permission: Permission | 'authenticated' | 'public';
+  duringLoginSteps?: boolean;
+};
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+export type AuthenticationResult = { principal: Principal } | { expired: true } | null;
+
+/** Looks up the caller of a request; the identity module provides it. */
+export type Authenticator = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+) => Promise<AuthenticationResult>;
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function requireDeclaredAccess(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && !route.config?.access) {
+      throw new Error(`Route ${route.method} ${route.url} declares no access permission`);
+    }
+  });
+}
+
+export function installAccessGuard(app: FastifyInstance, authenticate: Authenticator): void {
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request, reply) => {
+    const access = request.routeOptions.config.access;
+    if (!access || request.is404) return;
+    const result = await authenticate(request, reply);
+    request.principal = result && 'principal' in result ? result.principal : null;
+    if (access.permission === 'public') return;
+    const principal = request.principal;
+    if (!principal) {
+      throw new AppError(
+        result && 'expired' in result ? 'session_expired' : 'authentication_required',
+      );
+    }
+    // Cookies ride along on cross-site requests; a write must also carry the token only our
+    // own pages can read.
+    if (
+      !safeMethods.has(request.method) &&
+      request.headers['x-csrf-token'] !== principal.csrfToken
+    ) {
+      throw new AppError('csrf_token_invalid');
+    }
+    if (!access.duringLoginSteps) {
+      if (principal.mfaRequired && !principal.mfaPassed) throw new AppError('mfa_required');
+      if (principal.mustChangePassword) throw new AppError('password_change_required');
+    }
+    if (access.permission !== 'authenticated' && !principal.permissions.has(access.permission)) {
+      throw new AppError('permission_denied');
+    }
+  });
+}
+
+/** The principal of a route that declared a permission; the guard has already checked it. */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new AppError('authentication_required');
+  return request.principal;
+}
+
+/** The principal and the audit actor of a request, as use cases take them. */
+export function callerOf(request: FastifyRequest): { principal: Principal; actor: Actor } {
+  const principal = principalOf(request);
+  return { principal, actor: actorOf(principal, request) };
+}
