@@ -23,7 +23,11 @@ import type { Database } from './platform/db/database.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
 import { healthRoutes } from './platform/http/health-routes.js';
 import { installMetrics } from './platform/http/metrics.js';
-import { installAccessGuard, requireDeclaredAccess } from './platform/http/route-access.js';
+import {
+  installAccessGuard,
+  type RouteRecord,
+  requireDeclaredAccess,
+} from './platform/http/route-access.js';
 import { newId } from './platform/ids.js';
 import { JobQueue } from './platform/jobs/job-queue.js';
 
@@ -35,7 +39,7 @@ export type AppDeps = {
   logger: Logger;
 };
 
-export type SharefinApp = { app: FastifyInstance; jobs: JobQueue };
+export type SharefinApp = { app: FastifyInstance; jobs: JobQueue; routes: RouteRecord[] };
 
 const requestIdPattern = /^[A-Za-z0-9_.:-]{8,128}$/;
 
@@ -55,7 +59,7 @@ export async function buildApp(deps: AppDeps): Promise<SharefinApp> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  requireDeclaredAccess(app);
+  const routes = requireDeclaredAccess(app);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('Request-Id', request.id);
   });
@@ -110,7 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<SharefinApp> {
   });
 
   serveWebApp(app, config.webDistDir);
-  return { app, jobs };
+  return { app, jobs, routes };
 }
 
 /** The built web app, with every non-API path answered by index.html for client routing. */

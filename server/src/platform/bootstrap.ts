@@ -1,11 +1,11 @@
 import type { Logger } from 'pino';
+import type { AppDeps } from '../app.js';
 import type { Config } from '../config.js';
 import { systemClock } from './clock.js';
 import { createEncryptor } from './crypto/encryption.js';
 import { resolveEncryptionKey } from './crypto/encryption-key.js';
 import { type Database, openDatabase } from './db/database.js';
 import { applyMigrations } from './db/migrations.js';
-import type { AppDeps } from '../app.js';
 
 /** Opens the database, applies migrations and assembles what buildApp needs. */
 export async function bootstrap(config: Config, logger: Logger): Promise<AppDeps> {

@@ -1,12 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
+import { recordAudit } from '../modules/audit/index.js';
+import { userRoles, users } from '../modules/identity/index.js';
+import { orgNodes } from '../modules/orgs/index.js';
 import type { Clock } from '../platform/clock.js';
 import { hashPassword } from '../platform/crypto/passwords.js';
 import type { Db } from '../platform/db/database.js';
 import { systemMeta } from '../platform/db/tables.js';
 import { newId } from '../platform/ids.js';
-import { recordAudit } from '../modules/audit/index.js';
-import { userRoles, users } from '../modules/identity/index.js';
-import { orgNodes } from '../modules/orgs/index.js';
 
 /** The demo password of every demo login; printed at start. Never used outside the demo. */
 export const demoPassword = 'Sharefin#2026';

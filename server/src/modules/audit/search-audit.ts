@@ -1,4 +1,4 @@
-import { type SQL, and, desc, eq, gte, isNull, like, lt, or } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, like, lt, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Db } from '../../platform/db/database.js';

@@ -13,7 +13,7 @@ import {
   type UserRow,
   userScopePath,
 } from './credentials.js';
-import { sessions, mfaRecoveryCodes, users } from './tables.js';
+import { mfaRecoveryCodes, sessions, users } from './tables.js';
 import { checkTotp, enrollmentArtifacts, newTotpSecret } from './totp.js';
 
 type MfaDeps = { db: Db; clock: Clock; config: Config; encryptor: Encryptor };
@@ -86,14 +86,12 @@ export async function confirmMfaEnrollment(
       })
       .where(eq(users.id, user.id));
     await tx.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, user.id));
-    await tx
-      .insert(mfaRecoveryCodes)
-      .values(
-        recoveryCodes.map((recovery) => ({
-          userId: user.id,
-          codeHash: sha256Hex(normalizeRecoveryCode(recovery)),
-        })),
-      );
+    await tx.insert(mfaRecoveryCodes).values(
+      recoveryCodes.map((recovery) => ({
+        userId: user.id,
+        codeHash: sha256Hex(normalizeRecoveryCode(recovery)),
+      })),
+    );
     await tx
       .update(sessions)
       .set({ mfaPassed: true })

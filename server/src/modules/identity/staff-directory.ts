@@ -1,5 +1,4 @@
 import {
-  type SQL,
   and,
   count,
   desc,
@@ -11,6 +10,7 @@ import {
   like,
   lt,
   or,
+  type SQL,
   sql,
 } from 'drizzle-orm';
 import type { z } from 'zod';

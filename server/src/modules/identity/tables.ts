@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm';
-import { orgNodes } from '../orgs/tables.js';
 import {
   boolean,
   index,
@@ -10,6 +9,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { orgNodes } from '../orgs/tables.js';
 
 /**
  * One identity model for every realm: bank staff now; merchant users and developers join with

@@ -3,7 +3,7 @@ import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
 } from 'fastify-type-provider-zod';
-import { AppError, type FieldError, errorBody, preferredLanguage } from '../errors/app-error.js';
+import { AppError, errorBody, type FieldError, preferredLanguage } from '../errors/app-error.js';
 
 /**
  * Turns every failure into the error model of DESIGN.md §4, in the caller's language. Unknown

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Permission } from '../auth/permissions.js';
-import { type Actor, type Principal, actorOf } from '../auth/principal.js';
+import { type Actor, actorOf, type Principal } from '../auth/principal.js';
 import { AppError } from '../errors/app-error.js';
 
 /**
@@ -36,12 +36,25 @@ export type Authenticator = (
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function requireDeclaredAccess(app: FastifyInstance): void {
+export type RouteRecord = {
+  method: string | string[];
+  url: string;
+  access: RouteAccess | undefined;
+};
+
+/**
+ * Refuses, at registration, any /api route without a declared access, and keeps the list of
+ * all routes with what they declared so a test can walk it.
+ */
+export function requireDeclaredAccess(app: FastifyInstance): RouteRecord[] {
+  const records: RouteRecord[] = [];
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/') && !route.config?.access) {
       throw new Error(`Route ${route.method} ${route.url} declares no access permission`);
     }
+    records.push({ method: route.method, url: route.url, access: route.config?.access });
   });
+  return records;
 }
 
 export function installAccessGuard(app: FastifyInstance, authenticate: Authenticator): void {
