@@ -8,7 +8,7 @@ import { randomToken, sha256Hex } from '../../platform/crypto/tokens.js';
 import type { Db } from '../../platform/db/database.js';
 import type { Authenticator } from '../../platform/http/route-access.js';
 import { newId } from '../../platform/ids.js';
-import { findNode } from '../orgs/index.js';
+import { findNode, isWithin } from '../orgs/index.js';
 import { sessions, userRoles, users } from './tables.js';
 
 export const sessionCookie = 'sf_session';
@@ -107,8 +107,15 @@ export function sessionAuthenticator(deps: SessionDeps): Authenticator {
         .where(eq(sessions.tokenHash, session.tokenHash));
     }
     const roles = (await rolesOf(deps.db, [user.id])).get(user.id) ?? [];
-    const scopeNodeId = session.currentOrgNodeId ?? user.orgNodeId;
-    const scopeNode = scopeNodeId ? await findNode(deps.db, scopeNodeId) : undefined;
+    const home = user.orgNodeId ? await findNode(deps.db, user.orgNodeId) : undefined;
+    const switchedTo =
+      session.currentOrgNodeId && session.currentOrgNodeId !== home?.id
+        ? await findNode(deps.db, session.currentOrgNodeId)
+        : undefined;
+    // The node chosen in the org switcher counts only while it lies in the home subtree: after
+    // it or the user moved elsewhere it would widen the scope, so the session falls back home.
+    const scopeNode =
+      switchedTo && home && isWithin(switchedTo.path, home.path) ? switchedTo : home;
     const principal: Principal = {
       userId: user.id,
       username: user.username,

@@ -5,6 +5,7 @@ import { hashPassword, temporaryPassword } from '../../platform/crypto/passwords
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { recordAudit } from '../audit/index.js';
+import { assertMayManage } from './role-grants.js';
 import { revokeSessions } from './sessions.js';
 import { type StaffView, staffInScope, toStaffView } from './staff-directory.js';
 import { mfaRecoveryCodes, users } from './tables.js';
@@ -13,8 +14,9 @@ type Caller = { principal: Principal; actor: Actor };
 type Target = Awaited<ReturnType<typeof staffInScope>>;
 
 /**
- * The administrative actions on another staff user's account. Each locks the user's row, ends
- * their sessions where the change must take effect at once, and is audited.
+ * The administrative actions on another staff user's account, open to callers who hold every
+ * permission the user holds. Each locks the user's row, ends their sessions where the change
+ * must take effect at once, and is audited.
  */
 async function onOtherStaff<T>(
   tx: Db,
@@ -28,6 +30,7 @@ async function onOtherStaff<T>(
 ): Promise<T> {
   if (id === caller.principal.userId) throw new AppError('cannot_change_self');
   const target = await staffInScope(tx, caller.principal, id, { forUpdate: true });
+  assertMayManage(caller.principal, target.roles);
   const { before, after, result } = await change(target);
   await recordAudit(tx, clock, caller.actor, {
     action,

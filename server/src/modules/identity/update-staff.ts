@@ -6,12 +6,15 @@ import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { recordAudit } from '../audit/index.js';
 import { nodeInScope } from '../orgs/index.js';
-import { assertMayGrant } from './role-grants.js';
+import { assertMayGrant, assertMayManage } from './role-grants.js';
 import type { updateStaffBodySchema } from './schemas.js';
 import { type StaffView, staffInScope, toStaffView } from './staff-directory.js';
 import { userRoles, users } from './tables.js';
 
-/** Changes a staff user's name, node or roles, within what the caller may see and grant. */
+/**
+ * Changes a staff user's name, node or roles, for a user the caller may see and who holds no
+ * permission the caller lacks; new roles must lie within the caller's powers too.
+ */
 export async function updateStaff(
   tx: Db,
   clock: Clock,
@@ -20,6 +23,7 @@ export async function updateStaff(
   input: z.infer<typeof updateStaffBodySchema>,
 ): Promise<StaffView> {
   const current = await staffInScope(tx, caller.principal, id, { forUpdate: true });
+  assertMayManage(caller.principal, current.roles);
   const node = input.orgNodeId
     ? await nodeInScope(tx, caller.principal, input.orgNodeId)
     : current.node;

@@ -4,6 +4,7 @@ import {
   isResponseSerializationError,
 } from 'fastify-type-provider-zod';
 import { AppError, errorBody, type FieldError, preferredLanguage } from '../errors/app-error.js';
+import type { ErrorCode } from '../errors/codes.js';
 
 /**
  * Turns every failure into the error model of DESIGN.md §4, in the caller's language. Unknown
@@ -45,6 +46,8 @@ function toAppError(error: FastifyError, language: 'zh-CN' | 'en'): AppError {
     return new AppError('validation_failed', { param: fieldErrors[0]?.param, fieldErrors });
   }
   if (isResponseSerializationError(error)) return new AppError('internal_error');
+  const conflict = uniqueViolation(error);
+  if (conflict) return conflict;
   if (
     error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
     error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
@@ -87,4 +90,22 @@ function fieldMessage(issue: ZodIssueLike, language: 'zh-CN' | 'en'): string {
     default:
       return issue.message;
   }
+}
+
+/**
+ * Two identical creations racing past the application's "already exists?" check meet at the
+ * unique index; the loser gets the same 409 the check would have given, not a 500.
+ */
+const uniqueConstraintCodes: Record<string, ErrorCode> = {
+  users_realm_username_uq: 'username_taken',
+  org_nodes_code_uq: 'org_node_code_taken',
+};
+
+function uniqueViolation(error: unknown): AppError | undefined {
+  // drizzle wraps the driver's error; the PostgreSQL one carries SQLSTATE and constraint.
+  const cause = (error as { cause?: unknown }).cause ?? error;
+  const { code, constraint } = cause as { code?: string; constraint?: string };
+  if (code !== '23505' || !constraint) return undefined;
+  const mapped = uniqueConstraintCodes[constraint];
+  return mapped ? new AppError(mapped) : undefined;
 }

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import { type Db, queryRows } from '../db/database.js';
@@ -113,7 +113,6 @@ export class JobQueue {
   /** Claims due jobs without running them: what a worker that then crashes would have done. */
   async claim(limit: number): Promise<ClaimedJob[]> {
     const now = this.deps.clock.now();
-    const leaseUntil = new Date(now.getTime() + defaultLeaseMs);
     const rows = await queryRows<{
       id: string;
       kind: string;
@@ -123,7 +122,7 @@ export class JobQueue {
     }>(
       this.deps.db,
       sql`
-      update jobs set status = 'running', attempts = attempts + 1, lease_until = ${leaseUntil.toISOString()}::timestamptz
+      update jobs set status = 'running', attempts = attempts + 1, lease_until = ${this.leaseUntil(now)}
       where id in (
         select id from jobs
         where (status = 'pending' and run_at <= ${now.toISOString()}::timestamptz)
@@ -141,6 +140,19 @@ export class JobQueue {
       attempt: row.attempts,
       maxAttempts: row.max_attempts,
     }));
+  }
+
+  /**
+   * Each kind's own lease end: a kind registered with a longer lease (a slow batch) must not be
+   * taken from a worker still running it once the default lease is over.
+   */
+  private leaseUntil(now: Date): SQL {
+    const at = (leaseMs: number) =>
+      sql`${new Date(now.getTime() + leaseMs).toISOString()}::timestamptz`;
+    const own = [...this.specs].filter(([, spec]) => spec.leaseMs !== defaultLeaseMs);
+    if (own.length === 0) return at(defaultLeaseMs);
+    const cases = own.map(([kind, spec]) => sql`when ${kind} then ${at(spec.leaseMs)}`);
+    return sql`case kind ${sql.join(cases, sql` `)} else ${at(defaultLeaseMs)} end`;
   }
 
   private async execute(job: ClaimedJob): Promise<void> {

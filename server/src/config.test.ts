@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('starts embedded on port 3000 with PGlite under ./data/pglite and MFA relaxed', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: path.resolve('data', 'pglite') });
+    expect(config.dataDir).toBe(path.resolve('data'));
+    expect(config.mfaEnforced).toBe(false);
+    expect(config.seedDemo).toBe(true);
+    expect(config.role).toBe('all');
+    expect(config.sessionIdleMs).toBe(30 * 60_000);
+  });
+
+  it('puts the embedded database under the chosen data folder', () => {
+    const config = loadConfig({ SHAREFIN_DATA_DIR: '/var/lib/sharefin' });
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: '/var/lib/sharefin/pglite' });
+  });
+
+  it('uses PostgreSQL and enforces MFA when DATABASE_URL is set', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://bank@db.internal:5432/sharefin',
+      PORT: '8080',
+    });
+    expect(config.port).toBe(8080);
+    expect(config.database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://bank@db.internal:5432/sharefin',
+      poolMax: 10,
+    });
+    expect(config.mfaEnforced).toBe(true);
+  });
+
+  it('lets an operator turn MFA enforcement off on PostgreSQL, or on for the embedded demo', () => {
+    expect(
+      loadConfig({ DATABASE_URL: 'postgresql://db/sharefin', SHAREFIN_MFA_ENFORCEMENT: 'off' })
+        .mfaEnforced,
+    ).toBe(false);
+    expect(loadConfig({ SHAREFIN_MFA_ENFORCEMENT: 'on' }).mfaEnforced).toBe(true);
+  });
+
+  it.each([
+    ['PORT', 'http'],
+    ['PORT', '70000'],
+    ['PORT', '0'],
+    ['PORT', '80.5'],
+    ['DATABASE_URL', 'mysql://db/sharefin'],
+    ['DATABASE_URL', 'db.internal:5432'],
+    ['SHAREFIN_MFA_ENFORCEMENT', 'maybe'],
+    ['SHAREFIN_ENCRYPTION_KEY', 'abc123'],
+    ['DATABASE_POOL_MAX', '0'],
+    ['LOG_LEVEL', 'verbose'],
+  ])('refuses %s=%s with a ConfigError naming the setting', (name, value) => {
+    let thrown: unknown;
+    try {
+      loadConfig({ [name]: value });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect((thrown as Error).message).toContain(`${name}:`);
+  });
+
+  it('lists every bad setting at once', () => {
+    expect(() => loadConfig({ PORT: 'x', DATABASE_URL: 'mysql://db' })).toThrow(
+      /PORT:[\s\S]*DATABASE_URL:|DATABASE_URL:[\s\S]*PORT:/,
+    );
+  });
+});
