@@ -1,0 +1,93 @@
+import { currentLanguage } from '../i18n/i18n';
+import { ApiError, NetworkError } from './api-error';
+
+type QueryValue = string | number | boolean | null | undefined;
+type Query = Record<string, QueryValue>;
+
+interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/**
+ * The session cookie is httpOnly, so the CSRF token is the only session secret script can see:
+ * it comes from the login reply or GET /me and must accompany every write.
+ */
+let csrfToken: string | undefined;
+
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+type AuthFailureListener = (error: ApiError) => void;
+let authFailureListener: AuthFailureListener | undefined;
+
+/**
+ * The router registers here so an expired session or a pending MFA/password step sends the
+ * user to the right screen whichever request noticed it first.
+ */
+export function onAuthFailure(listener: AuthFailureListener): void {
+  authFailureListener = listener;
+}
+
+const authFailureCodes = new Set(['mfa_required', 'password_change_required']);
+
+function buildUrl(path: string, query: Query | undefined): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const search = params.toString();
+  return `/api/v1${path}${search ? `?${search}` : ''}`;
+}
+
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': currentLanguage() === 'en' ? 'en' : 'zh-CN,zh;q=0.9',
+    ...options.headers,
+  };
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch (cause) {
+    throw new NetworkError(cause);
+  }
+
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  let payload: unknown;
+  try {
+    payload = text ? JSON.parse(text) : undefined;
+  } catch {
+    payload = undefined;
+  }
+
+  if (!response.ok) {
+    const body = (payload as { error?: ConstructorParameters<typeof ApiError>[1] } | undefined)
+      ?.error;
+    const error = new ApiError(response.status, body ?? {}, response.statusText || 'HTTP error');
+    if (response.status === 401 || (response.status === 403 && authFailureCodes.has(error.code))) {
+      authFailureListener?.(error);
+    }
+    throw error;
+  }
+  return payload as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
+  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
+    request<T>('POST', path, { body, headers }),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+};

@@ -1,0 +1,91 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Form, Input } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../api/api-error';
+import { api, setCsrfToken } from '../api/client';
+import type { LoginReply } from '../api/types';
+import { useShowError } from '../api/use-show-error';
+
+interface Credentials {
+  username: string;
+  password: string;
+}
+
+export function PasswordStep({
+  onSignedIn,
+}: {
+  onSignedIn: (reply: LoginReply, password: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Credentials>();
+  const showError = useShowError();
+  const login = useMutation({
+    mutationFn: (credentials: Credentials) => api.post<LoginReply>('/auth/login', credentials),
+    onSuccess: (reply, credentials) => {
+      setCsrfToken(reply.csrfToken);
+      onSignedIn(reply, credentials.password);
+    },
+    onError: (error) => {
+      // Wrong credentials, a locked account or rate limiting are shown in the card itself.
+      if (!isApiError(error) || error.errors.length) showError(error, form);
+    },
+  });
+  const credentialError =
+    isApiError(login.error) && !login.error.errors.length ? login.error : null;
+
+  return (
+    <Form<Credentials>
+      form={form}
+      layout="vertical"
+      requiredMark={false}
+      onFinish={(values) => login.mutate(values)}
+      onValuesChange={() => login.reset()}
+    >
+      {credentialError && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="login-error"
+          title={credentialError.message}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <Form.Item
+        name="username"
+        label={t('auth.username')}
+        rules={[{ required: true, message: t('auth.usernamePlaceholder') }]}
+      >
+        <Input
+          prefix={<UserOutlined />}
+          placeholder={t('auth.usernamePlaceholder')}
+          autoComplete="username"
+          autoFocus
+          data-testid="login-username"
+        />
+      </Form.Item>
+      <Form.Item
+        name="password"
+        label={t('auth.password')}
+        rules={[{ required: true, message: t('auth.passwordPlaceholder') }]}
+      >
+        <Input.Password
+          prefix={<LockOutlined />}
+          placeholder={t('auth.passwordPlaceholder')}
+          autoComplete="current-password"
+          data-testid="login-password"
+        />
+      </Form.Item>
+      <Button
+        type="primary"
+        htmlType="submit"
+        block
+        size="large"
+        loading={login.isPending}
+        data-testid="login-submit"
+      >
+        {t('auth.login')}
+      </Button>
+    </Form>
+  );
+}

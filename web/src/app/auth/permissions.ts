@@ -1,0 +1,14 @@
+import type { Me } from '../api/types';
+
+/** Permissions the console's menus and buttons depend on; the server enforces them anyway. */
+export type Permission =
+  | 'dashboard:read'
+  | 'org:read'
+  | 'org:write'
+  | 'staff:read'
+  | 'staff:write'
+  | 'audit:read';
+
+export function hasPermission(me: Me | undefined, permission: Permission): boolean {
+  return me?.user.permissions.includes(permission) ?? false;
+}
