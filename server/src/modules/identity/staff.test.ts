@@ -414,6 +414,11 @@ describe('org switcher', () => {
 
     const nodes = (await session.request('GET', '/api/v1/org-nodes')).json().data;
     expect(nodes.map((orgNode: { code: string }) => orgNode.code)).toEqual(['QD020', 'QD021']);
+    // The switcher still lists every node the admin may switch to, siblings included.
+    const switchable = (await session.request('GET', '/api/v1/org-nodes?within=home')).json().data;
+    expect(switchable.map((orgNode: { code: string }) => orgNode.code)).toEqual(
+      expect.arrayContaining(['QD000', 'QD010', 'QD020', 'QD030']),
+    );
     const staff = await listAll(session);
     expect(staff.length).toBeGreaterThan(0);
     for (const member of staff) expect(['QD020', 'QD021']).toContain(member.orgNode.code);

@@ -7,7 +7,7 @@ import { callerOf, principalOf } from '../../platform/http/route-access.js';
 import { staffCountsByNode } from '../identity/index.js';
 import { createOrgNode } from './create-org-node.js';
 import { moveOrgNode } from './move-org-node.js';
-import { nodesInScope, type OrgNodeRow } from './org-scope.js';
+import { findNode, nodesInScope, type OrgNodeRow } from './org-scope.js';
 import { childRegions, regionFullName } from './regions.js';
 import {
   createOrgNodeSchema,
@@ -46,12 +46,21 @@ export function orgRoutes(deps: { db: Db; clock: Clock }): FastifyPluginAsyncZod
         config: { access: { permission: 'org:read' } },
         schema: {
           tags: ['organisation'],
-          summary: 'The organisation nodes of the caller’s scope',
+          summary:
+            'The nodes of the caller’s scope, or of their home subtree (for the org switcher)',
+          querystring: z.object({ within: z.enum(['scope', 'home']).default('scope') }),
           response: { 200: z.object({ data: z.array(orgNodeSchema) }) },
         },
       },
       async (request) => {
-        const nodes = await nodesInScope(db, principalOf(request).scopePath ?? '/nowhere/');
+        const principal = principalOf(request);
+        // The switcher offers every node the user may switch to: the home subtree, which stays
+        // the same whatever node the session currently shows.
+        const home =
+          request.query.within === 'home' && principal.homeOrgNodeId
+            ? await findNode(db, principal.homeOrgNodeId)
+            : undefined;
+        const nodes = await nodesInScope(db, home?.path ?? principal.scopePath ?? '/nowhere/');
         const counts = await staffCountsByNode(
           db,
           nodes.map((node) => node.id),

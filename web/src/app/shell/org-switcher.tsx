@@ -21,21 +21,10 @@ export function OrgSwitcher() {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const showError = useShowError();
-  const nodes = useOrgNodes(hasPermission(me, 'org:read'));
-  const home = me.user.orgNode;
+  const nodes = useOrgNodes(hasPermission(me, 'org:read'), 'home');
   const current = me.session.currentOrgNode;
 
-  // GET /org-nodes lists the subtree of the node switched to, not the home subtree, so once
-  // narrowed the home node is offered as an extra root: the way back up.
-  const tree = useMemo(() => {
-    const items = buildOrgTree(nodes.data ?? []);
-    const homeListed = nodes.data?.some((node) => node.id === home?.id) ?? false;
-    if (!home || homeListed) return items;
-    return [
-      { key: home.id, value: home.id, title: `${home.name}（${home.code}）`, children: [] },
-      ...items,
-    ];
-  }, [nodes.data, home]);
+  const tree = useMemo(() => buildOrgTree(nodes.data ?? []), [nodes.data]);
 
   const switchNode = useMutation({
     mutationFn: (orgNodeId: string) => api.post<Me>('/me/org-node', { orgNodeId }),
