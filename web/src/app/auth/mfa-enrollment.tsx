@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import type { MfaEnrollment as Enrollment } from '../api/types';
 import { useShowError } from '../api/use-show-error';
 import { RecoveryCodes } from './recovery-codes';
+import { SubmitButton } from './submit-button';
 
 /**
  * Starts an enrollment on mount, shows the QR code and the secret, confirms with a code and
@@ -108,16 +109,9 @@ export function MfaEnrollment({
             data-testid="mfa-enroll-code"
           />
         </Form.Item>
-        <Button
-          type="primary"
-          htmlType="submit"
-          block
-          size="large"
-          loading={confirm.isPending}
-          data-testid="mfa-enroll-submit"
-        >
+        <SubmitButton loading={confirm.isPending} testId="mfa-enroll-submit">
           {t('auth.mfaConfirm')}
-        </Button>
+        </SubmitButton>
       </Form>
     </Flex>
   );

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import type { MfaVerifyReply } from '../api/types';
 import { useShowError } from '../api/use-show-error';
+import { SubmitButton } from './submit-button';
 
 type VerifyBody = { code: string } | { recoveryCode: string };
 
@@ -66,16 +67,9 @@ export function MfaVerifyStep({ onVerified }: { onVerified: (reply: MfaVerifyRep
           />
         </Form.Item>
       )}
-      <Button
-        type="primary"
-        htmlType="submit"
-        block
-        size="large"
-        loading={verify.isPending}
-        data-testid="mfa-verify-submit"
-      >
+      <SubmitButton loading={verify.isPending} testId="mfa-verify-submit">
         {t('auth.verify')}
-      </Button>
+      </SubmitButton>
       <Button
         type="link"
         block

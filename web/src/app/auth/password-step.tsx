@@ -1,11 +1,12 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Form, Input } from 'antd';
+import { Alert, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/api-error';
 import { api, setCsrfToken } from '../api/client';
 import type { LoginReply } from '../api/types';
 import { useShowError } from '../api/use-show-error';
+import { SubmitButton } from './submit-button';
 
 interface Credentials {
   username: string;
@@ -76,16 +77,9 @@ export function PasswordStep({
           data-testid="login-password"
         />
       </Form.Item>
-      <Button
-        type="primary"
-        htmlType="submit"
-        block
-        size="large"
-        loading={login.isPending}
-        data-testid="login-submit"
-      >
+      <SubmitButton loading={login.isPending} testId="login-submit">
         {t('auth.login')}
-      </Button>
+      </SubmitButton>
     </Form>
   );
 }
