@@ -12,14 +12,18 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import { createLoggingSmsSender } from './adapters/sms/sms-sender.js';
 import type { Config } from './config.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { consoleRoutes } from './modules/console/index.js';
 import { authRoutes, sessionAuthenticator, staffRoutes } from './modules/identity/index.js';
+import { marketRoutes } from './modules/markets/index.js';
+import { merchantRoutes, registerMerchantJobs } from './modules/merchants/index.js';
 import { orgRoutes } from './modules/orgs/index.js';
 import type { Clock } from './platform/clock.js';
 import type { Encryptor } from './platform/crypto/encryption.js';
 import type { Database } from './platform/db/database.js';
+import { createLocalFileStore } from './platform/files/file-store.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
 import { healthRoutes } from './platform/http/health-routes.js';
 import { installMetrics } from './platform/http/metrics.js';
@@ -108,6 +112,18 @@ export async function buildApp(deps: AppDeps): Promise<SharefinApp> {
   await app.register(staffRoutes({ db, clock }));
   await app.register(auditRoutes({ db }));
   await app.register(consoleRoutes({ db }));
+  const merchantDeps = {
+    db,
+    clock,
+    config,
+    encryptor,
+    jobs,
+    files: createLocalFileStore(config.filesDir),
+    sms: createLoggingSmsSender(logger),
+  };
+  registerMerchantJobs(merchantDeps);
+  await app.register(merchantRoutes(merchantDeps));
+  await app.register(marketRoutes(merchantDeps));
   await app.register(scalarReference, {
     routePrefix: '/docs',
     configuration: { url: '/openapi.json', title: 'Sharefin API' },

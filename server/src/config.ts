@@ -43,6 +43,14 @@ const settingsSchema = z.object({
   LOGIN_MAX_FAILED_ATTEMPTS: z.coerce.number().int().min(3).max(100).default(10),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SHAREFIN_FILES_DIR: z.string().min(1).optional(),
+  MARKET_COMMISSION_CAP_BP: z.coerce.number().int().min(0).max(10_000).default(300),
+  ACCOUNT_CHANGE_HOLD_HOURS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 30)
+    .default(24),
 });
 
 export type Config = {
@@ -64,6 +72,12 @@ export type Config = {
   loginMaxFailedAttempts: number;
   jobsPollMs: number;
   logLevel: string;
+  /** Where uploaded documents are kept by the local file store. */
+  filesDir: string;
+  /** The highest commission, in basis points, a market may take on a trade. */
+  marketCommissionCapBp: number;
+  /** How long a settlement-account change waits before it takes effect. */
+  accountChangeHoldMs: number;
 };
 
 export class ConfigError extends Error {
@@ -101,5 +115,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailedAttempts: s.LOGIN_MAX_FAILED_ATTEMPTS,
     jobsPollMs: s.JOBS_POLL_MS,
     logLevel: s.LOG_LEVEL,
+    filesDir: path.resolve(s.SHAREFIN_FILES_DIR ?? path.join(dataDir, 'files')),
+    marketCommissionCapBp: s.MARKET_COMMISSION_CAP_BP,
+    accountChangeHoldMs: s.ACCOUNT_CHANGE_HOLD_HOURS * 3_600_000,
   };
 }

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { bootstrap } from './platform/bootstrap.js';
 import { createLogger } from './platform/logger.js';
 import { demoPassword, demoStaff, isDemoSeeded, seedDemoBank } from './seed/demo-bank.js';
+import { demoMerchantLogins } from './seed/demo-merchants.js';
 
 /**
  * Process entry: `serve` (the API, the web app and, unless SHAREFIN_ROLE says otherwise, the
@@ -20,7 +21,7 @@ async function main(command: string): Promise<void> {
     return;
   }
   if (command === 'seed' || (command === 'serve' && config.seedDemo && !(await isDemoSeeded(db)))) {
-    await seedDemoBank(db, deps.clock);
+    await seedDemoBank(db, deps.clock, deps.encryptor);
     logger.info('demo data seeded');
     if (command === 'seed') {
       await deps.database.close();
@@ -63,6 +64,11 @@ function printWelcome(port: number, database: string, mfaEnforced: boolean, demo
     for (const person of demoStaff)
       lines.push(
         `    ${person.username.padEnd(18)} ${person.roles.join(', ').padEnd(16)} ${person.displayName}`,
+      );
+    lines.push('', '  Demo merchant logins (mobile number, same password):');
+    for (const login of demoMerchantLogins)
+      lines.push(
+        `    ${login.mobile.padEnd(18)} ${login.role.padEnd(16)} ${login.merchant} · ${login.description}`,
       );
   }
   if (!mfaEnforced)

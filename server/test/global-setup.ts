@@ -5,9 +5,11 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { ManualClock } from '../src/platform/clock.js';
+import { createEncryptor } from '../src/platform/crypto/encryption.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import { applyMigrations } from '../src/platform/db/migrations.js';
 import { seedDemoBank } from '../src/seed/demo-bank.js';
+import { testEncryptionKey } from './test-key.js';
 
 /**
  * Prepares one migrated and demo-seeded database that every test file clones: a PGlite data dir
@@ -24,7 +26,11 @@ export default async function setup(project: TestProject) {
     const templateUrl = withDatabase(url, templateName);
     const database = await openDatabase({ kind: 'postgres', url: templateUrl, poolMax: 2 });
     await applyMigrations(database);
-    await seedDemoBank(database.db, new ManualClock('2026-01-01T00:00:00Z'));
+    await seedDemoBank(
+      database.db,
+      new ManualClock('2026-01-01T00:00:00Z'),
+      createEncryptor(testEncryptionKey),
+    );
     await database.close();
     project.provide('templateDatabase', templateName);
     return async () => {
@@ -41,7 +47,11 @@ export default async function setup(project: TestProject) {
   }
   const database = await openDatabase({ kind: 'pglite' });
   await applyMigrations(database);
-  await seedDemoBank(database.db, new ManualClock('2026-01-01T00:00:00Z'));
+  await seedDemoBank(
+    database.db,
+    new ManualClock('2026-01-01T00:00:00Z'),
+    createEncryptor(testEncryptionKey),
+  );
   const dump = await database.pglite?.dumpDataDir('none');
   await database.close();
   if (!dump) throw new Error('PGlite did not dump its data dir');

@@ -8,9 +8,10 @@ import { inject } from 'vitest';
 import { buildApp, type SharefinApp } from '../src/app.js';
 import { type Config, loadConfig } from '../src/config.js';
 import { ManualClock } from '../src/platform/clock.js';
-import { createEncryptor } from '../src/platform/crypto/encryption.js';
+import { createEncryptor, type Encryptor } from '../src/platform/crypto/encryption.js';
 import { type Database, openDatabase } from '../src/platform/db/database.js';
 import { withDatabase } from './global-setup.js';
+import { testEncryptionKey } from './test-key.js';
 
 /**
  * A fresh database for one test file, cloned from the migrated, demo-seeded template that
@@ -43,8 +44,12 @@ export async function createTestDatabase(): Promise<Database> {
   return openDatabase({ kind: 'pglite', loadDataDir: new Blob([dump]) });
 }
 
+export { testEncryptionKey };
+
 export type TestApp = SharefinApp & {
   database: Database;
+  db: Database['db'];
+  encryptor: Encryptor;
   clock: ManualClock;
   config: Config;
   close(): Promise<void>;
@@ -61,17 +66,20 @@ export async function createTestApp(settings: Record<string, string> = {}): Prom
     ...settings,
   });
   const clock = new ManualClock(new Date());
+  const encryptor = createEncryptor(testEncryptionKey);
   const built = await buildApp({
     config,
     database,
     clock,
-    encryptor: createEncryptor(randomBytes(32)),
+    encryptor,
     logger: pino({ level: 'silent' }),
   });
   await built.app.ready();
   return {
     ...built,
     database,
+    db: database.db,
+    encryptor,
     clock,
     config,
     close: async () => {

@@ -12,6 +12,14 @@ export const idPrefixes = {
   job: 'job',
   event: 'evt',
   request: 'req',
+  merchant: 'mch',
+  document: 'doc',
+  store: 'sto',
+  notification: 'ntf',
+  accountChange: 'sac',
+  market: 'mkt',
+  membership: 'mbr',
+  buyer: 'byr',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -19,7 +19,7 @@ const rules: Array<{ pattern: RegExp; mask: (value: string) => string }> = [
       v.length >= 10 ? `${v.slice(0, 6)}${'*'.repeat(v.length - 10)}${v.slice(-4)}` : '****',
   },
   {
-    pattern: /personName|legalName|holderName/i,
+    pattern: /personName|legalName|legalRepName|holderName|accountName/i,
     mask: (v) => (v.length > 0 ? `${Array.from(v)[0]}*` : v),
   },
 ];

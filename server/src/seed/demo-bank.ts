@@ -3,10 +3,12 @@ import { recordAudit } from '../modules/audit/index.js';
 import { userRoles, users } from '../modules/identity/index.js';
 import { orgNodes } from '../modules/orgs/index.js';
 import type { Clock } from '../platform/clock.js';
+import type { Encryptor } from '../platform/crypto/encryption.js';
 import { hashPassword } from '../platform/crypto/passwords.js';
 import type { Db } from '../platform/db/database.js';
 import { systemMeta } from '../platform/db/tables.js';
 import { newId } from '../platform/ids.js';
+import { seedDemoMerchants } from './demo-merchants.js';
 
 /** The demo password of every demo login; printed at start. Never used outside the demo. */
 export const demoPassword = 'Sharefin#2026';
@@ -52,7 +54,8 @@ export const demoStaff: DemoStaff[] = [
 ];
 
 const seedVersionKey = 'demo_seed_version';
-const seedVersion = 1;
+// 1: the organisation and its staff; 2: the demo merchants, stores, markets and buyers.
+const seedVersion = 2;
 
 export async function isDemoSeeded(db: Db): Promise<boolean> {
   const [row] = await db.select().from(systemMeta).where(eq(systemMeta.key, seedVersionKey));
@@ -60,13 +63,17 @@ export async function isDemoSeeded(db: Db): Promise<boolean> {
 }
 
 /**
- * Seeds the demo bank. Idempotent: nodes are matched by code and users by username, so running
- * it again changes nothing, and later issues add to it by raising the seed version.
+ * Seeds the demo bank. Idempotent: nodes are matched by code, users by username and merchants
+ * by mobile and name, so running it again changes nothing, and a bank seeded at an earlier
+ * version gets only what the later versions add. The encryptor is the app's: merchant personal
+ * data is stored encrypted.
  */
-export async function seedDemoBank(db: Db, clock: Clock): Promise<void> {
+export async function seedDemoBank(db: Db, clock: Clock, encryptor: Encryptor): Promise<void> {
   const passwordHash = await hashPassword(demoPassword);
   await db.transaction(async (tx) => {
     const now = clock.now();
+    const [stored] = await tx.select().from(systemMeta).where(eq(systemMeta.key, seedVersionKey));
+    let createdCount = 0;
     const nodeByCode = new Map<string, { id: string; path: string; depth: number }>();
     for (const node of demoNodes) {
       const [existing] = await tx.select().from(orgNodes).where(eq(orgNodes.code, node.code));
@@ -92,6 +99,7 @@ export async function seedDemoBank(db: Db, clock: Clock): Promise<void> {
         updatedAt: now,
       });
       nodeByCode.set(node.code, created);
+      createdCount += 1;
     }
     for (const person of demoStaff) {
       const [existing] = await tx
@@ -111,7 +119,13 @@ export async function seedDemoBank(db: Db, clock: Clock): Promise<void> {
         updatedAt: now,
       });
       await tx.insert(userRoles).values(person.roles.map((role) => ({ userId: id, role })));
+      createdCount += 1;
     }
+    const merchantCount = await seedDemoMerchants(tx, { clock, encryptor });
+    createdCount += merchantCount;
+    // Nothing new and nothing to upgrade: leave the bank, its version and the audit trail as
+    // they are.
+    if (createdCount === 0 && Number(stored?.value ?? 0) >= seedVersion) return;
     await tx
       .insert(systemMeta)
       .values({ key: seedVersionKey, value: seedVersion, updatedAt: now })
@@ -125,7 +139,7 @@ export async function seedDemoBank(db: Db, clock: Clock): Promise<void> {
         targetType: 'system',
         targetId: null,
         scopePath: nodeByCode.get('QD000')?.path ?? null,
-        after: { seedVersion },
+        after: { seedVersion, merchants: merchantCount },
       },
     );
   });

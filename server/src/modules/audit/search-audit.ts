@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, isNull, like, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, like, lt, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Db } from '../../platform/db/database.js';
@@ -23,22 +23,7 @@ export async function searchAudit(
   if (query.targetId) filters.push(eq(auditEvents.targetId, query.targetId));
   if (query.from) filters.push(gte(auditEvents.occurredAt, new Date(query.from)));
   if (query.to) filters.push(lt(auditEvents.occurredAt, new Date(query.to)));
-  if (query.startingAfter) {
-    const [cursor] = await db
-      .select({ seq: auditEvents.seq })
-      .from(auditEvents)
-      .where(eq(auditEvents.id, query.startingAfter));
-    if (!cursor) throw new AppError('validation_failed', { param: 'startingAfter' });
-    filters.push(lt(auditEvents.seq, cursor.seq));
-  }
-  const rows = await db
-    .select()
-    .from(auditEvents)
-    .where(and(...filters))
-    .orderBy(desc(auditEvents.seq))
-    .limit(query.limit + 1);
-  const page = toPage(rows, query.limit);
-  return { data: page.data.map(toAuditView), hasMore: page.hasMore };
+  return pageOfEvents(db, filters, query);
 }
 
 export async function getAuditEvent(
@@ -87,4 +72,42 @@ export function toAuditView(row: AuditRow): AuditEventView {
     targetId: row.targetId,
     changes: row.changes,
   };
+}
+
+/**
+ * Every audit event about some records (a merchant and its stores and users), newest first. The
+ * caller has already checked that they are visible; events recorded while they belonged to
+ * another branch are part of their story. Ids are prefixed by kind, so they name one record each.
+ */
+export async function auditTrailOf(
+  db: Db,
+  targetIds: string[],
+  query: { limit: number; startingAfter?: string },
+) {
+  const filters: SQL[] = [inArray(auditEvents.targetId, targetIds)];
+  return pageOfEvents(db, filters, query);
+}
+
+/** One page of events matching `filters`, newest first, after the `startingAfter` event. */
+async function pageOfEvents(
+  db: Db,
+  filters: SQL[],
+  query: { limit: number; startingAfter?: string },
+) {
+  if (query.startingAfter) {
+    const [cursor] = await db
+      .select({ seq: auditEvents.seq })
+      .from(auditEvents)
+      .where(eq(auditEvents.id, query.startingAfter));
+    if (!cursor) throw new AppError('validation_failed', { param: 'startingAfter' });
+    filters.push(lt(auditEvents.seq, cursor.seq));
+  }
+  const rows = await db
+    .select()
+    .from(auditEvents)
+    .where(and(...filters))
+    .orderBy(desc(auditEvents.seq))
+    .limit(query.limit + 1);
+  const page = toPage(rows, query.limit);
+  return { data: page.data.map(toAuditView), hasMore: page.hasMore };
 }

@@ -12,6 +12,7 @@ import { callerOf } from '../../platform/http/route-access.js';
 import { changePassword } from './change-password.js';
 import { login } from './login.js';
 import { describeMe, switchOrgNode } from './me.js';
+import { redeemSetupCode } from './merchant-users.js';
 import { confirmMfaEnrollment, startMfaEnrollment, verifyMfa } from './mfa.js';
 import {
   changePasswordBodySchema,
@@ -21,6 +22,7 @@ import {
   mfaConfirmBodySchema,
   mfaEnrollmentSchema,
   mfaVerifyBodySchema,
+  setupPasswordBodySchema,
 } from './schemas.js';
 import { clearSessionCookie, sessionCookie, setSessionCookie } from './sessions.js';
 import { sessions } from './tables.js';
@@ -56,6 +58,25 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
         });
         setSessionCookie(request, reply, result.token, deps.config);
         return { next: result.next, csrfToken: result.csrfToken };
+      },
+    );
+    app.post(
+      '/api/v1/merchant-auth/setup-password',
+      {
+        config: {
+          access: { permission: 'public' },
+          rateLimit: { max: 10, timeWindow: '1 minute' },
+        },
+        schema: {
+          tags: ['auth'],
+          summary: 'A new merchant user sets the login password with the one-time setup code',
+          body: setupPasswordBodySchema,
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        await redeemSetupCode(deps.db, deps, { ...request.body, actor: actorOf(null, request) });
+        return reply.code(204).send(null);
       },
     );
     app.post(

@@ -32,7 +32,12 @@ export async function changePassword(
   await db.transaction(async (tx) => {
     await tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: false, updatedAt: clock.now() })
+      .set({
+        passwordHash,
+        mustChangePassword: false,
+        passwordSetAt: clock.now(),
+        updatedAt: clock.now(),
+      })
       .where(eq(users.id, user.id));
     await revokeSessions(tx, clock, user.id, caller.principal.sessionId);
     await recordAudit(tx, clock, caller.actor, {

@@ -3,11 +3,14 @@ import type { Config } from '../../config.js';
 import { needsMfa } from '../../platform/auth/permissions.js';
 import type { Actor } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
+import type { Encryptor } from '../../platform/crypto/encryption.js';
 import { hashPassword, verifyPassword } from '../../platform/crypto/passwords.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { maskMobile } from '../../platform/masking.js';
 import { recordAudit } from '../audit/index.js';
 import { clearFailedAttempts, recordFailedAttempt, userScopePath } from './credentials.js';
+import { merchantUsername } from './merchant-users.js';
 import { createSession, rolesOf } from './sessions.js';
 import { users } from './tables.js';
 
@@ -17,29 +20,37 @@ export type LoginStep = 'done' | 'mfa_verify' | 'mfa_enroll' | 'change_password'
 // so response times do not reveal which usernames exist.
 const unknownUserHash = hashPassword('sharefin-unknown-user-timing-guard');
 
-type LoginDeps = { db: Db; clock: Clock; config: Config };
+type LoginDeps = { db: Db; clock: Clock; config: Config; encryptor: Encryptor };
 
 export async function login(
   deps: LoginDeps,
-  input: { username: string; password: string; actor: Actor; userAgent: string | undefined },
+  input: {
+    username: string;
+    password: string;
+    realm: 'staff' | 'merchant';
+    actor: Actor;
+    userAgent: string | undefined;
+  },
 ): Promise<{ token: string; csrfToken: string; next: LoginStep }> {
   const { db, clock, config } = deps;
+  const byName =
+    input.realm === 'merchant'
+      ? eq(users.username, merchantUsername(deps.encryptor, input.username))
+      : eq(sql`lower(${users.username})`, input.username.toLowerCase());
   const [user] = await db
     .select()
     .from(users)
-    .where(
-      and(
-        eq(users.realm, 'staff'),
-        eq(sql`lower(${users.username})`, input.username.toLowerCase()),
-      ),
-    );
+    .where(and(eq(users.realm, input.realm), byName));
   if (!user) {
     await verifyPassword(await unknownUserHash, input.password);
     await db.transaction((tx) =>
       recordAudit(
         tx,
         clock,
-        { ...input.actor, username: input.username },
+        {
+          ...input.actor,
+          username: input.realm === 'merchant' ? maskMobile(input.username) : input.username,
+        },
         {
           action: 'auth.login_failed',
           targetType: 'user',
@@ -58,6 +69,8 @@ export async function login(
     orgNodeId: user.orgNodeId,
   };
   if (user.lockedAt) throw new AppError('account_locked');
+  // A disabled merchant user answers like a wrong password: the owner turned the account off.
+  if (user.disabledAt) throw new AppError('invalid_credentials');
   if (!(await verifyPassword(user.passwordHash, input.password))) {
     throw await recordFailedAttempt(
       db,

@@ -12,7 +12,15 @@ const orgNodeRefSchema = z.object({
 export const loginStepSchema = z.enum(['done', 'mfa_verify', 'mfa_enroll', 'change_password']);
 
 export const loginBodySchema = z.strictObject({
+  /** Staff log in with a username, merchant users with their mobile number. */
   username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(200),
+  realm: z.enum(['staff', 'merchant']).default('staff'),
+});
+
+export const setupPasswordBodySchema = z.strictObject({
+  mobile: z.string().trim().min(1).max(20),
+  setupCode: z.string().regex(/^\d{8}$/, '8 digits'),
   password: z.string().min(1).max(200),
 });
 

@@ -98,7 +98,13 @@ export function sessionAuthenticator(deps: SessionDeps): Authenticator {
     const { session, user } = row;
     const now = deps.clock.now().getTime();
     const idle = now - session.lastSeenAt.getTime() > deps.config.sessionIdleMs;
-    if (session.revokedAt || idle || now >= session.expiresAt.getTime() || user.lockedAt)
+    if (
+      session.revokedAt ||
+      idle ||
+      now >= session.expiresAt.getTime() ||
+      user.lockedAt ||
+      user.disabledAt
+    )
       return { expired: true };
     if (now - session.lastSeenAt.getTime() > touchEveryMs) {
       await deps.db
@@ -125,6 +131,8 @@ export function sessionAuthenticator(deps: SessionDeps): Authenticator {
       homeOrgNodeId: user.orgNodeId,
       scopeOrgNodeId: scopeNode?.id ?? null,
       scopePath: scopeNode?.path ?? null,
+      merchantId: user.merchantId,
+      storeId: user.storeId,
       sessionId: session.id,
       csrfToken: session.csrfToken,
       // A user who enrolled MFA always has to pass it; enforcement decides who must enroll.

@@ -23,6 +23,20 @@ export const users = pgTable(
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),
     orgNodeId: text('org_node_id').references(() => orgNodes.id),
+    /**
+     * Merchant realm: the merchant the user works for and, for a cashier, the one store. The
+     * merchants module owns those tables, so the link is by id without a foreign key here.
+     */
+    merchantId: text('merchant_id'),
+    storeId: text('store_id'),
+    /** Merchant realm: the mobile number that is the login, encrypted; username is its blind index. */
+    mobileEnc: text('mobile_enc'),
+    /** A one-time password-setup code (SHA-256) handed to a new merchant owner, and its expiry. */
+    setupCodeHash: text('setup_code_hash'),
+    setupCodeExpiresAt: timestamp('setup_code_expires_at', { withTimezone: true }),
+    /** When the user last chose their own password (null: only a random or temporary one). */
+    passwordSetAt: timestamp('password_set_at', { withTimezone: true }),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
     passwordHash: text('password_hash').notNull(),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     failedAttempts: integer('failed_attempts').notNull().default(0),
@@ -41,6 +55,7 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_realm_username_uq').on(t.realm, sql`lower(${t.username})`),
     index('users_org_node_idx').on(t.orgNodeId),
+    index('users_merchant_idx').on(t.merchantId),
   ],
 );
 

@@ -133,7 +133,8 @@ export function orgRoutes(deps: { db: Db; clock: Clock }): FastifyPluginAsyncZod
     app.get(
       '/api/v1/regions',
       {
-        config: { access: { permission: 'org:read' } },
+        // Public: the merchant application form, before any login, picks its region here.
+        config: { access: { permission: 'public' } },
         schema: {
           tags: ['organisation'],
           summary: 'GB/T 2260 divisions: provinces, or the divisions under a code',

@@ -9,7 +9,20 @@ export const permissions = {
   'staff:read': 'See staff users',
   'staff:write': 'Create staff, assign roles and nodes, lock, unlock, reset passwords and MFA',
   'audit:read': 'Search the audit log and verify its hash chain',
+  'merchant:read': 'See merchants, applications, stores, documents and history of one’s scope',
+  'merchant:write': 'File and edit applications, manage stores, move a merchant to a branch',
+  'merchant:review': 'Review applications: take one, send it back, reject or recommend approval',
   'merchant:approve': 'Approve merchant applications (maker-checker checker)',
+  'merchant:suspend': 'Suspend, reinstate and close merchants',
+  'merchant:export': 'Export merchant lists to Excel',
+  'market:write': 'Open markets for market operators and set their commission',
+  'pii:reveal': 'Reveal one masked personal field, with a stated reason',
+  // The merchant realm: what merchant users may do in the merchant portal, always within
+  // their own merchant.
+  'portal:read': 'See one’s own merchant, stores, markets and notifications',
+  'portal:stores': 'Add and edit the merchant’s stores',
+  'portal:staff': 'Add, edit and disable the merchant’s users',
+  'portal:account': 'Change the merchant’s settlement account and run its markets',
 } as const;
 
 export type Permission = keyof typeof permissions;
@@ -24,32 +37,72 @@ export const staffRoles = [
 ] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
+export const merchantRoles = ['merchant_owner', 'merchant_manager', 'merchant_cashier'] as const;
+export type MerchantRole = (typeof merchantRoles)[number];
+
 const allPermissions = Object.keys(permissions) as Permission[];
+const staffPermissions = allPermissions.filter((permission) => !permission.startsWith('portal:'));
 
 export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
-  admin: allPermissions,
+  admin: staffPermissions,
   branch_manager: [
     'dashboard:read',
     'org:read',
     'org:write',
     'staff:read',
     'staff:write',
+    'merchant:read',
+    'merchant:write',
+    'merchant:review',
     'merchant:approve',
+    'merchant:suspend',
+    'merchant:export',
+    'market:write',
   ],
-  operator: ['dashboard:read', 'org:read'],
-  risk: ['dashboard:read', 'org:read', 'merchant:approve'],
-  marketing: ['dashboard:read', 'org:read'],
-  auditor: ['dashboard:read', 'org:read', 'staff:read', 'audit:read'],
+  operator: ['dashboard:read', 'org:read', 'merchant:read', 'merchant:write', 'merchant:review'],
+  risk: [
+    'dashboard:read',
+    'org:read',
+    'merchant:read',
+    'merchant:review',
+    'merchant:approve',
+    'merchant:suspend',
+    'pii:reveal',
+  ],
+  marketing: ['dashboard:read', 'org:read', 'merchant:read'],
+  auditor: [
+    'dashboard:read',
+    'org:read',
+    'staff:read',
+    'audit:read',
+    'merchant:read',
+    'merchant:export',
+  ],
+};
+
+export const merchantRolePermissions: Record<MerchantRole, readonly Permission[]> = {
+  merchant_owner: ['portal:read', 'portal:stores', 'portal:staff', 'portal:account'],
+  merchant_manager: ['portal:read', 'portal:stores'],
+  merchant_cashier: ['portal:read'],
 };
 
 export function isStaffRole(value: string): value is StaffRole {
   return (staffRoles as readonly string[]).includes(value);
 }
 
+export function isMerchantRole(value: string): value is MerchantRole {
+  return (merchantRoles as readonly string[]).includes(value);
+}
+
 export function permissionsOf(roles: readonly string[]): Set<Permission> {
   const result = new Set<Permission>();
   for (const role of roles) {
-    if (isStaffRole(role)) for (const permission of rolePermissions[role]) result.add(permission);
+    const granted = isStaffRole(role)
+      ? rolePermissions[role]
+      : isMerchantRole(role)
+        ? merchantRolePermissions[role]
+        : [];
+    for (const permission of granted) result.add(permission);
   }
   return result;
 }

@@ -12,6 +12,9 @@ export type Principal = {
   scopeOrgNodeId: string | null;
   /** Materialised path of the scope node; a row is visible when its path starts with it. */
   scopePath: string | null;
+  /** Merchant realm: the caller's merchant, and the store a cashier is tied to. */
+  merchantId: string | null;
+  storeId: string | null;
   sessionId: string;
   csrfToken: string;
   mfaRequired: boolean;

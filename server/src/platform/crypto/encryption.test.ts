@@ -50,4 +50,12 @@ describe('encryption at rest', () => {
     expect(() => encryptor.decrypt('v2.a.b.c')).toThrow(/Not a Sharefin ciphertext/);
     expect(() => createEncryptor(randomBytes(16))).toThrow(RangeError);
   });
+
+  it('indexes equal values equally, different keys differently, and never in clear', () => {
+    const other = createEncryptor(randomBytes(32));
+    expect(encryptor.blindIndex('13800138000')).toBe(encryptor.blindIndex('13800138000'));
+    expect(encryptor.blindIndex('13800138000')).not.toBe(encryptor.blindIndex('13800138001'));
+    expect(other.blindIndex('13800138000')).not.toBe(encryptor.blindIndex('13800138000'));
+    expect(encryptor.blindIndex('13800138000')).not.toContain('138');
+  });
 });

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
  * AES-256-GCM for personal and authentication data at rest. The stored form is
@@ -7,11 +7,21 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 export type Encryptor = {
   encrypt(plaintext: string): string;
   decrypt(stored: string): string;
+  /**
+   * A keyed hash for finding and de-duplicating encrypted values (a login by mobile number, one
+   * buyer per ID number) without storing them in clear; equal inputs give equal outputs.
+   */
+  blindIndex(value: string): string;
 };
 
 export function createEncryptor(key: Buffer): Encryptor {
   if (key.length !== 32) throw new RangeError('AES-256-GCM needs a 32-byte key');
+  // A separate key for the index, so the HMAC never reuses the cipher's key material.
+  const indexKey = Buffer.from(hkdfSync('sha256', key, '', 'sharefin-blind-index-v1', 32));
   return {
+    blindIndex(value) {
+      return createHmac('sha256', indexKey).update(value, 'utf8').digest('base64url');
+    },
     encrypt(plaintext) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);

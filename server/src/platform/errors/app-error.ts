@@ -1,6 +1,9 @@
 import { type ErrorCode, errorCodes } from './codes.js';
 
-export type FieldError = { param: string; code: string; message: string };
+/** A message in both languages, for checks whose wording the use case knows best. */
+export type LocalisedText = { zh: string; en: string };
+
+export type FieldError = { param: string; code: string; message: string | LocalisedText };
 
 /** A failure the client should see, identified by a stable code from codes.ts. */
 export class AppError extends Error {
@@ -34,7 +37,17 @@ export function errorBody(error: AppError, requestId: string, language: Language
       code: error.code,
       message: language === 'en' ? spec.en : spec.zh,
       ...(error.param ? { param: error.param } : {}),
-      ...(error.fieldErrors ? { errors: error.fieldErrors } : {}),
+      ...(error.fieldErrors
+        ? {
+            errors: error.fieldErrors.map((fieldError) => ({
+              ...fieldError,
+              message:
+                typeof fieldError.message === 'string'
+                  ? fieldError.message
+                  : fieldError.message[language === 'en' ? 'en' : 'zh'],
+            })),
+          }
+        : {}),
       requestId,
     },
   };

@@ -99,6 +99,9 @@ function fieldMessage(issue: ZodIssueLike, language: 'zh-CN' | 'en'): string {
 const uniqueConstraintCodes: Record<string, ErrorCode> = {
   users_realm_username_uq: 'username_taken',
   org_nodes_code_uq: 'org_node_code_taken',
+  buyer_members_market_id_number_uq: 'buyer_exists',
+  market_memberships_market_merchant_uq: 'membership_exists',
+  settlement_account_changes_one_pending_uq: 'account_change_pending',
 };
 
 function uniqueViolation(error: unknown): AppError | undefined {

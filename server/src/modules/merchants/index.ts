@@ -1,0 +1,7 @@
+export type { MerchantDeps } from './deps.js';
+export { registerMerchantJobs } from './merchant-jobs.js';
+export { merchantForCaller, merchantScopePath, merchantVisibleTo } from './merchant-scope.js';
+export { toMerchantView, toMerchantViews } from './merchant-view.js';
+export { type NotificationKind, notifyMerchant } from './notify-merchant.js';
+export { merchantRoutes } from './routes.js';
+export { type MerchantRow, merchants, type StoreRow, stores } from './tables.js';
