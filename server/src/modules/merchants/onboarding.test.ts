@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaffUser, type Session, signIn } from '../../../test/factories.js';
+import { createStaffUser, type Session, sessionFrom, signIn } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import {
   completeApplication,
@@ -9,6 +9,7 @@ import {
   signInMerchant,
   tinyPng,
 } from '../../../test/merchant-factories.js';
+import { jobs } from '../../platform/jobs/tables.js';
 import { merchants, settlementAccountChanges } from './tables.js';
 
 let testApp: TestApp;
@@ -135,6 +136,24 @@ describe('an application from the H5 form to the owner’s first login', () => {
     });
     expect(login.statusCode).toBe(200);
     expect(login.json().next).toBe('done');
+    const owner = sessionFrom(testApp, login);
+    const notifications = (await owner.request('GET', '/api/v1/portal/notifications')).json();
+    expect(notifications.data.map((n: { kind: string }) => n.kind)).toEqual([
+      'merchant_approved',
+      'application_submitted',
+    ]);
+    // The approval's text message was queued with it and is sent by the worker.
+    const [sms] = await testApp.db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.kind, 'merchants.send_sms'), eq(jobs.status, 'pending')));
+    expect(sms?.payload).toMatchObject({ merchantId: application.id });
+    await testApp.jobs.runDue();
+    const [sent] = await testApp.db
+      .select()
+      .from(jobs)
+      .where(eq(jobs.id, sms?.id ?? ''));
+    expect(sent?.status).toBe('done');
     // The same number is not a staff login.
     const asStaff = await testApp.app.inject({
       method: 'POST',
@@ -433,7 +452,9 @@ describe('closing a merchant', () => {
     });
     expect(closed.json()).toMatchObject({ status: 'closed', pendingAccountChange: null });
     expect((await owner.request('GET', '/api/v1/portal/merchant')).statusCode).toBe(401);
-    await expect(signInMerchant(testApp, merchant.ownerMobile)).rejects.toThrow(/invalid_credentials/);
+    await expect(signInMerchant(testApp, merchant.ownerMobile)).rejects.toThrow(
+      /invalid_credentials/,
+    );
   });
 });
 

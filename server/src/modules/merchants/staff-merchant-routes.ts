@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Principal } from '../../platform/auth/principal.js';
 import { preferredLanguage } from '../../platform/errors/app-error.js';
 import { idempotent } from '../../platform/http/idempotency.js';
 import { callerOf, principalOf } from '../../platform/http/route-access.js';
@@ -147,8 +148,7 @@ export function staffMerchantRoutes(deps: MerchantDeps): FastifyPluginAsyncZod {
         const caller = callerOf(request);
         const { orgNodeId, ...fields } = request.body;
         const merchant = await updateApplication(deps, {
-          load: (tx) =>
-            merchantForCaller(tx, caller.principal, request.params.id, { forUpdate: true }),
+          load: lockedFor(caller.principal, request.params.id),
           fields,
           actor: caller.actor,
           staff: { principal: caller.principal, orgNodeId },
@@ -188,8 +188,7 @@ export function staffMerchantRoutes(deps: MerchantDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const caller = callerOf(request);
         const document = await addDocument(deps, {
-          load: (tx) =>
-            merchantForCaller(tx, caller.principal, request.params.id, { forUpdate: true }),
+          load: lockedFor(caller.principal, request.params.id),
           upload: await readUpload(request),
           actor: caller.actor,
         });
@@ -228,8 +227,7 @@ export function staffMerchantRoutes(deps: MerchantDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const caller = callerOf(request);
         await removeDocument(deps, {
-          load: (tx) =>
-            merchantForCaller(tx, caller.principal, request.params.id, { forUpdate: true }),
+          load: lockedFor(caller.principal, request.params.id),
           documentId: request.params.documentId,
           actor: caller.actor,
         });
@@ -251,8 +249,7 @@ export function staffMerchantRoutes(deps: MerchantDeps): FastifyPluginAsyncZod {
       async (request) => {
         const caller = callerOf(request);
         const merchant = await submitApplication(deps, {
-          load: (tx) =>
-            merchantForCaller(tx, caller.principal, request.params.id, { forUpdate: true }),
+          load: lockedFor(caller.principal, request.params.id),
           actor: caller.actor,
         });
         return toMerchantView(db, encryptor, merchant);
@@ -404,6 +401,11 @@ export function staffMerchantRoutes(deps: MerchantDeps): FastifyPluginAsyncZod {
       },
     );
   };
+}
+
+/** Loads and row-locks, inside the use case's transaction, a merchant the caller may see. */
+function lockedFor(principal: Principal, id: string) {
+  return (tx: MerchantDeps['db']) => merchantForCaller(tx, principal, id, { forUpdate: true });
 }
 
 /** A merchant's history is its own events and those of its stores and users. */
