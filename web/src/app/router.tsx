@@ -16,8 +16,63 @@ const StaffPage = lazy(() =>
 const AuditPage = lazy(() =>
   import('../console/audit/audit-page').then((m) => ({ default: m.AuditPage })),
 );
+const MerchantListPage = lazy(() =>
+  import('../console/merchants/merchant-list-page').then((m) => ({ default: m.MerchantListPage })),
+);
+const MerchantDetailPage = lazy(() =>
+  import('../console/merchants/merchant-detail-page').then((m) => ({
+    default: m.MerchantDetailPage,
+  })),
+);
+const ReviewQueuePage = lazy(() =>
+  import('../console/merchants/review-queue-page').then((m) => ({ default: m.ReviewQueuePage })),
+);
+const MarketsPage = lazy(() =>
+  import('../console/merchants/markets-page').then((m) => ({ default: m.MarketsPage })),
+);
+const ReferralsPage = lazy(() =>
+  import('../console/merchants/referrals-page').then((m) => ({ default: m.ReferralsPage })),
+);
 const AccountPage = lazy(() =>
   import('../console/account/account-page').then((m) => ({ default: m.AccountPage })),
+);
+
+// The applicant's H5 form (antd-mobile) and the merchant portal are separate chunks: staff never
+// download them, and a phone opening /apply never downloads the console.
+const ApplyPage = lazy(() =>
+  import('../h5/apply/apply-page').then((m) => ({ default: m.ApplyPage })),
+);
+const MerchantLoginPage = lazy(() =>
+  import('../merchant/auth/merchant-login-page').then((m) => ({ default: m.MerchantLoginPage })),
+);
+const MerchantSetupPage = lazy(() =>
+  import('../merchant/auth/merchant-setup-page').then((m) => ({ default: m.MerchantSetupPage })),
+);
+const PortalLayout = lazy(() =>
+  import('../merchant/shell/portal-layout').then((m) => ({ default: m.PortalLayout })),
+);
+const PortalOverviewPage = lazy(() =>
+  import('../merchant/overview/overview-page').then((m) => ({ default: m.OverviewPage })),
+);
+const PortalProfilePage = lazy(() =>
+  import('../merchant/profile/profile-page').then((m) => ({ default: m.ProfilePage })),
+);
+const PortalStoresPage = lazy(() =>
+  import('../merchant/stores/stores-page').then((m) => ({ default: m.StoresPage })),
+);
+const PortalStaffPage = lazy(() =>
+  import('../merchant/staff/staff-page').then((m) => ({ default: m.StaffPage })),
+);
+const PortalMarketsPage = lazy(() =>
+  import('../merchant/markets/markets-page').then((m) => ({ default: m.MarketsPage })),
+);
+const PortalNotificationsPage = lazy(() =>
+  import('../merchant/notifications/notifications-page').then((m) => ({
+    default: m.NotificationsPage,
+  })),
+);
+const PortalSecurityPage = lazy(() =>
+  import('../merchant/security/security-page').then((m) => ({ default: m.SecurityPage })),
 );
 
 export const router = createBrowserRouter([
@@ -52,8 +107,65 @@ export const router = createBrowserRouter([
           </RequirePermission>
         ),
       },
+      {
+        path: 'merchants',
+        element: (
+          <RequirePermission permission="merchant:read">
+            <MerchantListPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'merchants/:id',
+        element: (
+          <RequirePermission permission="merchant:read">
+            <MerchantDetailPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'review',
+        element: (
+          <RequirePermission permission="merchant:review">
+            <ReviewQueuePage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'markets',
+        element: (
+          <RequirePermission permission="merchant:read">
+            <MarketsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'referrals',
+        element: (
+          <RequirePermission permission="merchant:read">
+            <ReferralsPage />
+          </RequirePermission>
+        ),
+      },
       { path: 'account', element: <AccountPage /> },
       { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+  { path: '/apply/:id?', element: <ApplyPage /> },
+  { path: '/merchant/login', element: <MerchantLoginPage /> },
+  { path: '/merchant/setup', element: <MerchantSetupPage /> },
+  {
+    path: '/merchant',
+    element: <PortalLayout />,
+    children: [
+      { index: true, element: <PortalOverviewPage /> },
+      { path: 'profile', element: <PortalProfilePage /> },
+      { path: 'stores', element: <PortalStoresPage /> },
+      { path: 'staff', element: <PortalStaffPage /> },
+      { path: 'markets', element: <PortalMarketsPage /> },
+      { path: 'notifications', element: <PortalNotificationsPage /> },
+      { path: 'security', element: <PortalSecurityPage /> },
+      { path: '*', element: <Navigate to="/merchant" replace /> },
     ],
   },
   { path: '*', element: <Navigate to="/console" replace /> },

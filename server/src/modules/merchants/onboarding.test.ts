@@ -1,6 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaffUser, type Session, sessionFrom, signIn } from '../../../test/factories.js';
+import {
+  createStaffUser,
+  demoNode,
+  type Session,
+  sessionFrom,
+  signIn,
+} from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import {
   completeApplication,
@@ -9,7 +15,9 @@ import {
   signInMerchant,
   tinyPng,
 } from '../../../test/merchant-factories.js';
+import { newId } from '../../platform/ids.js';
 import { jobs } from '../../platform/jobs/tables.js';
+import { orgNodes } from '../orgs/index.js';
 import { merchants, settlementAccountChanges } from './tables.js';
 
 let testApp: TestApp;
@@ -161,6 +169,31 @@ describe('an application from the H5 form to the owner’s first login', () => {
       payload: { username: fields.mobile, password: 'Fruit-Shop-2026' },
     });
     expect(asStaff.statusCode).toBe(401);
+  });
+});
+
+describe('the proposed branch', () => {
+  it('is the older branch of the county, not one opened later with a smaller code', async () => {
+    const head = await demoNode(testApp.db, 'QD000');
+    const id = newId('orgNode');
+    await testApp.db.insert(orgNodes).values({
+      id,
+      parentId: head.id,
+      code: 'AA001',
+      name: '新开市南支行',
+      kind: 'branch',
+      regionCode: '370202',
+      path: `${head.path}${id}/`,
+      depth: 1,
+      createdAt: testApp.clock.now(),
+      updatedAt: testApp.clock.now(),
+    });
+    const { as } = await startApplication({ kind: 'micro', regionCode: '370202' });
+    expect((await as('GET')).json().application.orgNode.code).toBe('QD010');
+    const { as: jimo } = await startApplication({ kind: 'micro', regionCode: '370215' });
+    expect((await jimo('GET')).json().application.orgNode.code).toBe('QD040');
+    const { as: jinan } = await startApplication({ kind: 'micro', regionCode: '370102' });
+    expect((await jinan('GET')).json().application.orgNode.code).toBe('QD000');
   });
 });
 

@@ -7,6 +7,8 @@ type Query = Record<string, QueryValue>;
 interface RequestOptions {
   query?: Query;
   body?: unknown;
+  /** Multipart uploads: the browser sets the boundary, so no Content-Type is set here. */
+  formData?: FormData;
   headers?: Record<string, string>;
 }
 
@@ -58,7 +60,8 @@ async function request<T>(method: string, path: string, options: RequestOptions 
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body:
+        options.formData ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
   } catch (cause) {
     throw new NetworkError(cause);
@@ -86,8 +89,14 @@ async function request<T>(method: string, path: string, options: RequestOptions 
 }
 
 export const api = {
-  get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
+  get: <T>(path: string, query?: Query, headers?: Record<string, string>) =>
+    request<T>('GET', path, { query, headers }),
   post: <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
     request<T>('POST', path, { body, headers }),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  patch: <T>(path: string, body: unknown, headers?: Record<string, string>) =>
+    request<T>('PATCH', path, { body, headers }),
+  delete: <T = void>(path: string, headers?: Record<string, string>) =>
+    request<T>('DELETE', path, { headers }),
+  upload: <T>(path: string, formData: FormData, headers?: Record<string, string>) =>
+    request<T>('POST', path, { formData, headers }),
 };

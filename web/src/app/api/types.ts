@@ -14,7 +14,8 @@ export interface Me {
     id: string;
     username: string;
     displayName: string;
-    realm: 'staff';
+    /** Staff use the console, merchant users the merchant portal; each sends the other away. */
+    realm: 'staff' | 'merchant';
     roles: string[];
     permissions: string[];
     /** Null only for an account whose unit was removed; the console then shows no scope. */

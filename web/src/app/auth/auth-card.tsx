@@ -3,8 +3,19 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../shell/language-switch';
 
-/** The centred frame shared by every sign-in step, with the product name above it. */
-export function AuthCard({ title, children }: { title: ReactNode; children: ReactNode }) {
+/**
+ * The centred frame shared by every sign-in step, with the product name above it. The subtitle
+ * names the audience (staff console or merchant portal); the console's is the default.
+ */
+export function AuthCard({
+  title,
+  subtitle,
+  children,
+}: {
+  title: ReactNode;
+  subtitle?: ReactNode;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <Flex
@@ -26,7 +37,7 @@ export function AuthCard({ title, children }: { title: ReactNode; children: Reac
           {t('product.name')}
         </Typography.Title>
         <Typography.Text type="secondary">
-          {t('product.shortName')} · {t('product.consoleSubtitle')}
+          {t('product.shortName')} · {subtitle ?? t('product.consoleSubtitle')}
         </Typography.Text>
       </Flex>
       <Card title={title} style={{ width: '100%', maxWidth: 440 }}>

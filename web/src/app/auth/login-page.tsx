@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Flex, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate } from 'react-router';
 import { api, setCsrfToken } from '../api/client';
 import type { LoginNext } from '../api/types';
 import { AuthCard } from './auth-card';
@@ -11,6 +11,7 @@ import { MfaEnrollment } from './mfa-enrollment';
 import { MfaVerifyStep } from './mfa-verify-step';
 import { nextStepFor } from './next-step';
 import { PasswordStep } from './password-step';
+import { type Realm, realmHome } from './realm';
 import { meQuery } from './use-me';
 
 type Step = 'password' | Exclude<LoginNext, 'done'>;
@@ -18,9 +19,14 @@ type Step = 'password' | Exclude<LoginNext, 'done'>;
 /**
  * Sign-in is a small state machine driven by the server's `next`. A session that is already
  * half-way (redirected here by a 403 `mfa_required`) resumes at its step, read from /me.
+ * Staff and merchant users share the steps; the realm picks the login name (username or
+ * mobile), the wording and where a finished sign-in lands. A session of the other realm is
+ * not resumed here: signing in replaces it.
  */
-export function LoginPage() {
+export function LoginPage({ realm = 'staff' }: { realm?: Realm }) {
   const { t } = useTranslation();
+  const home = realmHome[realm];
+  const subtitle = realm === 'merchant' ? t('portal.subtitle') : undefined;
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const me = useQuery({ ...meQuery, retry: false, staleTime: 0 });
@@ -32,7 +38,7 @@ export function LoginPage() {
     if (next === 'done') {
       // Fresh data for the new session: nothing cached from a previous user may show.
       queryClient.removeQueries();
-      void navigate('/console', { replace: true });
+      void navigate(home, { replace: true });
     } else {
       setStep(next);
     }
@@ -58,10 +64,10 @@ export function LoginPage() {
   let current: Step | 'loading' | 'done';
   if (step) current = step;
   else if (me.isPending) current = 'loading';
-  else if (me.isError) current = 'password';
+  else if (me.isError || me.data.user.realm !== realm) current = 'password';
   else current = nextStepFor(me.data);
 
-  if (current === 'done') return <Navigate to="/console" replace />;
+  if (current === 'done') return <Navigate to={home} replace />;
   if (current === 'loading') {
     return (
       <Flex align="center" justify="center" style={{ minHeight: '100vh' }}>
@@ -79,19 +85,31 @@ export function LoginPage() {
   switch (current) {
     case 'password':
       return (
-        <AuthCard title={t('auth.loginTitle')}>
+        <AuthCard
+          title={realm === 'merchant' ? t('portal.login.title') : t('auth.loginTitle')}
+          subtitle={subtitle}
+        >
           <PasswordStep
+            realm={realm}
             onSignedIn={(reply, password) => {
               queryClient.removeQueries();
               setTypedPassword(password);
               goTo(reply.next);
             }}
           />
+          {realm === 'merchant' && (
+            <Flex justify="space-between" wrap gap={8} style={{ marginTop: 16 }}>
+              <Link to="/merchant/setup" data-testid="merchant-setup-link">
+                {t('portal.login.setupLink')}
+              </Link>
+              <Link to="/apply">{t('portal.login.applyLink')}</Link>
+            </Flex>
+          )}
         </AuthCard>
       );
     case 'mfa_verify':
       return (
-        <AuthCard title={t('auth.mfaVerifyTitle')}>
+        <AuthCard title={t('auth.mfaVerifyTitle')} subtitle={subtitle}>
           <MfaVerifyStep onVerified={(reply) => goTo(reply.next)} />
           {backLink}
         </AuthCard>
@@ -100,6 +118,7 @@ export function LoginPage() {
       return (
         <AuthCard
           title={showingRecoveryCodes ? t('auth.recoveryCodesTitle') : t('auth.mfaEnrollTitle')}
+          subtitle={subtitle}
         >
           <MfaEnrollment
             onConfirmed={() => setShowingRecoveryCodes(true)}
@@ -110,7 +129,7 @@ export function LoginPage() {
       );
     case 'change_password':
       return (
-        <AuthCard title={t('auth.changePasswordTitle')}>
+        <AuthCard title={t('auth.changePasswordTitle')} subtitle={subtitle}>
           <Alert
             type="info"
             showIcon

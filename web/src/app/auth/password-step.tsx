@@ -1,4 +1,4 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, MobileOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { isApiError } from '../api/api-error';
 import { api, setCsrfToken } from '../api/client';
 import type { LoginReply } from '../api/types';
 import { useShowError } from '../api/use-show-error';
+import type { Realm } from './realm';
 import { SubmitButton } from './submit-button';
 
 interface Credentials {
@@ -13,16 +14,20 @@ interface Credentials {
   password: string;
 }
 
+/** Staff sign in with a username, merchant users with the mobile number they applied with. */
 export function PasswordStep({
+  realm = 'staff',
   onSignedIn,
 }: {
+  realm?: Realm;
   onSignedIn: (reply: LoginReply, password: string) => void;
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Credentials>();
   const showError = useShowError();
   const login = useMutation({
-    mutationFn: (credentials: Credentials) => api.post<LoginReply>('/auth/login', credentials),
+    mutationFn: (credentials: Credentials) =>
+      api.post<LoginReply>('/auth/login', { ...credentials, realm }),
     onSuccess: (reply, credentials) => {
       setCsrfToken(reply.csrfToken);
       onSignedIn(reply, credentials.password);
@@ -32,6 +37,7 @@ export function PasswordStep({
       if (!isApiError(error) || error.errors.length) showError(error, form);
     },
   });
+  const merchant = realm === 'merchant';
   const credentialError =
     isApiError(login.error) && !login.error.errors.length ? login.error : null;
 
@@ -54,13 +60,21 @@ export function PasswordStep({
       )}
       <Form.Item
         name="username"
-        label={t('auth.username')}
-        rules={[{ required: true, message: t('auth.usernamePlaceholder') }]}
+        label={merchant ? t('portal.login.mobile') : t('auth.username')}
+        rules={[
+          {
+            required: true,
+            message: merchant ? t('portal.login.mobilePlaceholder') : t('auth.usernamePlaceholder'),
+          },
+        ]}
       >
         <Input
-          prefix={<UserOutlined />}
-          placeholder={t('auth.usernamePlaceholder')}
+          prefix={merchant ? <MobileOutlined /> : <UserOutlined />}
+          placeholder={
+            merchant ? t('portal.login.mobilePlaceholder') : t('auth.usernamePlaceholder')
+          }
           autoComplete="username"
+          inputMode={merchant ? 'tel' : undefined}
           autoFocus
           data-testid="login-username"
         />

@@ -7,7 +7,19 @@ export type Permission =
   | 'org:write'
   | 'staff:read'
   | 'staff:write'
-  | 'audit:read';
+  | 'audit:read'
+  | 'merchant:read'
+  | 'merchant:write'
+  | 'merchant:review'
+  | 'merchant:approve'
+  | 'merchant:suspend'
+  | 'merchant:export'
+  | 'market:write'
+  | 'pii:reveal'
+  | 'portal:read'
+  | 'portal:stores'
+  | 'portal:staff'
+  | 'portal:account';
 
 export function hasPermission(me: Me | undefined, permission: Permission): boolean {
   return me?.user.permissions.includes(permission) ?? false;

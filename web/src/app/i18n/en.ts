@@ -1,9 +1,13 @@
+import { merchantsEn } from '../../console/merchants/texts';
+import { applyEn } from '../../h5/texts';
+import { portalEn } from '../../merchant/texts';
+import type { SameShape } from './same-shape';
 import type { TranslationResources } from './zh-CN';
 
-// Same keys as the Chinese file, any string values: the compiler checks the shape, not the words.
-type SameShape<T> = { [K in keyof T]: T[K] extends string ? string : SameShape<T[K]> };
-
 export const en: SameShape<TranslationResources> = {
+  merchants: merchantsEn,
+  portal: portalEn,
+  apply: applyEn,
   product: {
     name: 'Shared Finance Service Platform',
     shortName: 'Sharefin',

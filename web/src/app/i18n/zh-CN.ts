@@ -1,6 +1,13 @@
 // The Chinese texts are the source of truth: the English file is typed against this shape, so
 // a key missing there fails the type check instead of showing a raw key to a user.
+import { merchantsZh } from '../../console/merchants/texts';
+import { applyZh } from '../../h5/texts';
+import { portalZh } from '../../merchant/texts';
+
 export const zhCN = {
+  merchants: merchantsZh,
+  portal: portalZh,
+  apply: applyZh,
   product: {
     name: '共享金融综合服务平台',
     shortName: 'Sharefin',

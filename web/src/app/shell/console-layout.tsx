@@ -30,6 +30,8 @@ export function ConsoleLayout() {
       />
     );
   }
+  // A merchant user's session belongs to the merchant portal, never to the console.
+  if (me.data.user.realm !== 'staff') return <Navigate to="/merchant" replace />;
   if (nextStepFor(me.data) !== 'done') return <Navigate to="/login" replace />;
 
   return (

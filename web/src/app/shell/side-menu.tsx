@@ -1,7 +1,11 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  ClusterOutlined,
+  FileSearchOutlined,
   HomeOutlined,
+  ShareAltOutlined,
+  ShopOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -44,6 +48,30 @@ export function SideMenu() {
       icon: <TeamOutlined />,
       label: t('shell.staff'),
       permission: 'staff:read',
+    },
+    {
+      path: '/console/merchants',
+      icon: <ShopOutlined />,
+      label: t('merchants.menu.merchants'),
+      permission: 'merchant:read',
+    },
+    {
+      path: '/console/review',
+      icon: <FileSearchOutlined />,
+      label: t('merchants.menu.review'),
+      permission: 'merchant:review',
+    },
+    {
+      path: '/console/markets',
+      icon: <ClusterOutlined />,
+      label: t('merchants.menu.markets'),
+      permission: 'merchant:read',
+    },
+    {
+      path: '/console/referrals',
+      icon: <ShareAltOutlined />,
+      label: t('merchants.menu.referrals'),
+      permission: 'merchant:read',
     },
     {
       path: '/console/audit',
