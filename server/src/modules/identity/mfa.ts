@@ -6,6 +6,7 @@ import type { Encryptor } from '../../platform/crypto/encryption.js';
 import { randomToken, sha256Hex } from '../../platform/crypto/tokens.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { maskMobile } from '../../platform/masking.js';
 import { recordAudit } from '../audit/index.js';
 import {
   clearFailedAttempts,
@@ -41,7 +42,9 @@ export async function startMfaEnrollment(deps: MfaDeps, caller: Caller) {
     .update(users)
     .set({ mfaPendingSecretEnc: deps.encryptor.encrypt(secret), updatedAt: deps.clock.now() })
     .where(eq(users.id, user.id));
-  return { secret, ...(await enrollmentArtifacts(secret, user.username)) };
+  // A merchant user's username is a blind index; the authenticator shows the masked mobile.
+  const label = user.mobileEnc ? maskMobile(deps.encryptor.decrypt(user.mobileEnc)) : user.username;
+  return { secret, ...(await enrollmentArtifacts(secret, label)) };
 }
 
 /** Confirms enrollment with a code from the new secret; returns recovery codes, shown once. */

@@ -118,6 +118,8 @@ describe('asking for a settlement account change', () => {
     const start = await owner.request('POST', '/api/v1/me/mfa/enrollment');
     expect(start.statusCode).toBe(200);
     secret = start.json().secret;
+    // The authenticator names the account by its masked mobile, not the internal login.
+    expect(decodeURIComponent(start.json().otpauthUrl)).toMatch(/Sharefin:1\d\d\*{4}\d{4}\?/);
     const confirm = await owner.request('POST', '/api/v1/me/mfa/enrollment/confirm', {
       code: await totpCode(testApp, secret),
     });
