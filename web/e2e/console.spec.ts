@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { generate } from 'otplib';
+import { freshTotp, signIn, signOut } from './staff-session';
 
 const screenshotDir = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -21,32 +21,6 @@ async function screenshot(page: Page, name: string): Promise<void> {
   // Let antd's open/close animations settle so the picture shows the final state.
   await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(screenshotDir, file), fullPage: true });
-}
-
-/** TOTP steps are 30 s; the server refuses a step it already accepted (replay protection). */
-const stepOf = (epochMs: number) => Math.floor(epochMs / 30_000);
-let lastTotpStep = -1;
-async function freshTotp(secret: string): Promise<string> {
-  while (stepOf(Date.now()) <= lastTotpStep) {
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
-  // Keep clear of a step boundary so the code is still current when it reaches the server.
-  if (Date.now() % 30_000 > 27_000) await new Promise((resolve) => setTimeout(resolve, 3_500));
-  lastTotpStep = stepOf(Date.now());
-  return generate({ secret });
-}
-
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId('user-menu-logout').click();
-  await expect(page.getByTestId('login-username')).toBeVisible();
 }
 
 /** antd renders select popups at the end of <body>; pick the visible option by its text. */

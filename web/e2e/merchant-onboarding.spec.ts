@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, expect, type Locator, type Page, test } from '@playwright/test';
-import { generate } from 'otplib';
 import { gradientPng, tinyPdf } from './document-files';
 import {
   creditCode,
@@ -11,6 +10,7 @@ import {
   residentId,
   withWrongCheckChar,
 } from './identifiers';
+import { freshTotp, signIn, signOut } from './staff-session';
 
 const screenshotDir = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -48,33 +48,9 @@ async function screenshot(page: Page, prefix: string, name: string): Promise<voi
   });
 }
 
-const stepOf = (epochMs: number) => Math.floor(epochMs / 30_000);
-let lastTotpStep = -1;
-async function freshTotp(secret: string): Promise<string> {
-  while (stepOf(Date.now()) <= lastTotpStep) {
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
-  if (Date.now() % 30_000 > 27_000) await new Promise((resolve) => setTimeout(resolve, 3_500));
-  lastTotpStep = stepOf(Date.now());
-  return generate({ secret });
-}
-
 /** antd-mobile inputs carry the test id on their form item; the input is inside. */
 function field(page: Page, name: string): Locator {
   return page.getByTestId(`field-${name}`).locator('input, textarea').first();
-}
-
-async function staffSignIn(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(staffPassword);
-  await page.getByTestId('login-submit').click();
-}
-
-async function staffSignOut(page: Page): Promise<void> {
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId('user-menu-logout').click();
-  await expect(page.getByTestId('login-username')).toBeVisible();
 }
 
 test('an applicant applies on a phone, staff review and approve, the owner signs in', async ({
@@ -240,7 +216,7 @@ test('an applicant applies on a phone, staff review and approve, the owner signs
   });
 
   await test.step('the operator takes the application and asks for changes', async () => {
-    await staffSignIn(desk, 'shinan.operator');
+    await signIn(desk, 'shinan.operator', staffPassword);
     await expect(desk).toHaveURL(/\/console$/);
     // A staff session has no business in the merchant portal.
     await desk.goto('/merchant');
@@ -303,11 +279,11 @@ test('an applicant applies on a phone, staff review and approve, the owner signs
     // The operator holds no approval right, so the checker's button is not offered.
     await expect(desk.getByTestId('merchant-approve')).toHaveCount(0);
     await screenshot(desk, 'review', 'recommended');
-    await staffSignOut(desk);
+    await signOut(desk);
   });
 
   await test.step('the branch manager enrolls MFA and approves', async () => {
-    await staffSignIn(desk, 'shinan.manager');
+    await signIn(desk, 'shinan.manager', staffPassword);
     const secret = desk.getByTestId('mfa-secret');
     await expect(secret).toBeVisible();
     const totpSecret = ((await secret.textContent()) ?? '').trim();
@@ -323,7 +299,7 @@ test('an applicant applies on a phone, staff review and approve, the owner signs
     await expect(desk.getByTestId('merchant-approve')).toHaveCount(0);
     await expect(desk.locator('[data-status="active"]').first()).toHaveText('已开通');
     await screenshot(desk, 'review', 'approved');
-    await staffSignOut(desk);
+    await signOut(desk);
   });
 
   await test.step('the applicant sees 已开通 and sets the owner password', async () => {

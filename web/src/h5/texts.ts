@@ -1,6 +1,30 @@
 import type { SameShape } from '../app/i18n/same-shape';
 
 // Texts of the mobile (H5) pages: the merchant application form and its status page.
+
+/** A merchant's status in the words merchants read, here and in the merchant portal. */
+export const merchantStatusZh = {
+  draft: '草稿',
+  submitted: '已提交',
+  in_review: '审核中',
+  needs_changes: '需修改',
+  rejected: '未通过',
+  active: '已开通',
+  suspended: '已暂停',
+  closed: '已关闭',
+};
+
+export const merchantStatusEn: SameShape<typeof merchantStatusZh> = {
+  draft: 'Draft',
+  submitted: 'Submitted',
+  in_review: 'In review',
+  needs_changes: 'Changes needed',
+  rejected: 'Not approved',
+  active: 'Active',
+  suspended: 'Suspended',
+  closed: 'Closed',
+};
+
 export const applyZh = {
   title: '商户入驻申请',
   bankName: '青岛农商银行',
@@ -123,14 +147,7 @@ export const applyZh = {
   },
   status: {
     title: '申请进度',
-    draft: '草稿',
-    submitted: '已提交',
-    in_review: '审核中',
-    needs_changes: '需修改',
-    rejected: '未通过',
-    active: '已开通',
-    suspended: '已暂停',
-    closed: '已关闭',
+    ...merchantStatusZh,
     descriptions: {
       draft: '申请还没有提交，请继续填写。',
       submitted: '我们已收到您的申请，将尽快安排审核。',
@@ -297,14 +314,7 @@ export const applyEn: SameShape<typeof applyZh> = {
   },
   status: {
     title: 'Application status',
-    draft: 'Draft',
-    submitted: 'Submitted',
-    in_review: 'In review',
-    needs_changes: 'Changes needed',
-    rejected: 'Not approved',
-    active: 'Active',
-    suspended: 'Suspended',
-    closed: 'Closed',
+    ...merchantStatusEn,
     descriptions: {
       draft: 'The application has not been submitted yet; please continue.',
       submitted: 'We have received your application and will review it soon.',

@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../app/api/client';
-import type { MerchantNotification, Page, PortalMerchant, Store } from './merchant-types';
+import type { MerchantNotification, Store } from '../app/api/merchant-types';
+import type { ListReply } from '../app/api/types';
+import type { PortalMerchant } from './merchant-types';
 
 export const portalMerchantQueryKey = ['portal', 'merchant'] as const;
 export const notificationsQueryKey = ['portal', 'notifications'] as const;
@@ -12,9 +14,8 @@ export function usePortalMerchant() {
   });
 }
 
-export interface NotificationPage {
-  data: MerchantNotification[];
-  hasMore: boolean;
+/** A page of notifications, with the count of unread ones on every page. */
+export interface NotificationPage extends ListReply<MerchantNotification> {
   unreadCount: number;
 }
 
@@ -32,6 +33,6 @@ export const storesQueryKey = ['portal', 'stores'] as const;
 export function useStores() {
   return useQuery({
     queryKey: storesQueryKey,
-    queryFn: () => api.get<Page<Store>>('/portal/stores', { limit: 100 }),
+    queryFn: () => api.get<ListReply<Store>>('/portal/stores', { limit: 100 }),
   });
 }

@@ -1,4 +1,5 @@
 import type { SameShape } from '../app/i18n/same-shape';
+import { applyEn, applyZh, merchantStatusEn, merchantStatusZh } from '../h5/texts';
 
 // Texts of the merchant portal.
 export const portalZh = {
@@ -38,23 +39,9 @@ export const portalZh = {
     merchant_manager: '店长',
     merchant_cashier: '收银员',
   },
-  kinds: {
-    individual_business: '个体工商户',
-    company: '企业',
-    micro: '小微商户',
-    market_operator: '市场运营方',
-    produce_purchaser: '农产品收购商',
-  },
-  statuses: {
-    draft: '草稿',
-    submitted: '已提交',
-    in_review: '审核中',
-    needs_changes: '需修改',
-    rejected: '未通过',
-    active: '已开通',
-    suspended: '已暂停',
-    closed: '已关闭',
-  },
+  // The same words as the application form's.
+  kinds: applyZh.kinds,
+  statuses: merchantStatusZh,
   overview: {
     welcome: '您好，{{name}}',
     merchantStatus: '商户状态',
@@ -270,23 +257,8 @@ export const portalEn: SameShape<typeof portalZh> = {
     merchant_manager: 'Manager',
     merchant_cashier: 'Cashier',
   },
-  kinds: {
-    individual_business: 'Individual business',
-    company: 'Company',
-    micro: 'Micro merchant',
-    market_operator: 'Market operator',
-    produce_purchaser: 'Produce purchaser',
-  },
-  statuses: {
-    draft: 'Draft',
-    submitted: 'Submitted',
-    in_review: 'In review',
-    needs_changes: 'Changes needed',
-    rejected: 'Not approved',
-    active: 'Active',
-    suspended: 'Suspended',
-    closed: 'Closed',
-  },
+  kinds: applyEn.kinds,
+  statuses: merchantStatusEn,
   overview: {
     welcome: 'Hello, {{name}}',
     merchantStatus: 'Merchant status',

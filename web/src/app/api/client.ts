@@ -2,7 +2,7 @@ import { currentLanguage } from '../i18n/i18n';
 import { ApiError, NetworkError } from './api-error';
 
 type QueryValue = string | number | boolean | null | undefined;
-type Query = Record<string, QueryValue>;
+export type Query = Record<string, QueryValue>;
 
 interface RequestOptions {
   query?: Query;

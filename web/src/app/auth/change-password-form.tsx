@@ -3,6 +3,7 @@ import { Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useShowError } from '../api/use-show-error';
+import { NewPasswordFields } from './new-password-fields';
 
 interface PasswordFields {
   currentPassword: string;
@@ -55,39 +56,10 @@ export function ChangePasswordForm({
           <Input.Password autoComplete="current-password" data-testid="current-password" />
         </Form.Item>
       )}
-      <Form.Item
+      <NewPasswordFields
         name="newPassword"
-        label={t('auth.newPassword')}
-        extra={t('auth.passwordRule')}
-        rules={[
-          { required: true, message: t('common.required') },
-          // Mirrors the server's rule so most mistakes show before a round trip.
-          {
-            validator: (_rule, value?: string) =>
-              !value || (value.length >= 10 && /[A-Za-z]/.test(value) && /\d/.test(value))
-                ? Promise.resolve()
-                : Promise.reject(new Error(t('auth.passwordTooShort'))),
-          },
-        ]}
-      >
-        <Input.Password autoComplete="new-password" data-testid="new-password" />
-      </Form.Item>
-      <Form.Item
-        name="confirmPassword"
-        label={t('auth.confirmPassword')}
-        dependencies={['newPassword']}
-        rules={[
-          { required: true, message: t('common.required') },
-          ({ getFieldValue }) => ({
-            validator: (_rule, value) =>
-              !value || value === getFieldValue('newPassword')
-                ? Promise.resolve()
-                : Promise.reject(new Error(t('auth.passwordMismatch'))),
-          }),
-        ]}
-      >
-        <Input.Password autoComplete="new-password" data-testid="confirm-password" />
-      </Form.Item>
+        testIds={{ password: 'new-password', confirm: 'confirm-password' }}
+      />
       <Button
         type="primary"
         htmlType="submit"

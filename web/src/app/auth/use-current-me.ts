@@ -2,8 +2,8 @@ import { createContext, useContext } from 'react';
 import type { Me } from '../api/types';
 
 /**
- * The console layout only renders its pages once /me has loaded, so pages read the user
- * from this context and never deal with a missing user.
+ * The console and the merchant portal (RealmGate) only render their pages once /me has loaded,
+ * so pages read the user from this context and never deal with a missing user.
  */
 export const CurrentMeContext = createContext<Me | undefined>(undefined);
 

@@ -1,12 +1,44 @@
 import { DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Avatar, Button, Dropdown, Flex, Typography } from 'antd';
+import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, setCsrfToken } from '../api/client';
+import { type Realm, realmLogin } from '../auth/realm';
 import { useCurrentMe } from '../auth/use-current-me';
 
-export function UserMenu() {
+/** An entry of the user menu: one of the user's own pages. */
+export interface UserMenuLink {
+  key: string;
+  path: string;
+  icon: ReactNode;
+  label: string;
+}
+
+/**
+ * The signed-in user in a frame's header: the user's own pages, then sign-out, which ends in
+ * the realm's sign-in page. Menu entries are tested by `${itemTestId}-${key}`.
+ */
+export function UserMenu({
+  realm,
+  links,
+  detail,
+  compact = false,
+  testId,
+  itemTestId,
+  style,
+}: {
+  realm: Realm;
+  links: UserMenuLink[];
+  /** Shown after the name, such as the user's role. */
+  detail?: string;
+  /** Avatar only, for a narrow header. */
+  compact?: boolean;
+  testId: string;
+  itemTestId: string;
+  style?: CSSProperties;
+}) {
   const { t } = useTranslation();
   const me = useCurrentMe();
   const navigate = useNavigate();
@@ -18,7 +50,7 @@ export function UserMenu() {
     } finally {
       // Whatever the server said, this browser must not keep showing the old session's data.
       setCsrfToken(undefined);
-      await navigate('/login', { replace: true });
+      await navigate(realmLogin[realm], { replace: true });
       queryClient.removeQueries();
     }
   };
@@ -28,28 +60,34 @@ export function UserMenu() {
       trigger={['click']}
       menu={{
         items: [
-          {
-            key: 'account',
-            icon: <UserOutlined />,
-            label: <span data-testid="user-menu-account">{t('shell.account')}</span>,
-          },
+          ...links.map((link) => ({
+            key: link.key,
+            icon: link.icon,
+            label: <span data-testid={`${itemTestId}-${link.key}`}>{link.label}</span>,
+          })),
           { type: 'divider' },
           {
             key: 'logout',
             icon: <LogoutOutlined />,
-            label: <span data-testid="user-menu-logout">{t('auth.logout')}</span>,
+            label: <span data-testid={`${itemTestId}-logout`}>{t('auth.logout')}</span>,
           },
         ],
         onClick: ({ key }) => {
-          if (key === 'account') void navigate('/console/account');
+          const link = links.find((candidate) => candidate.key === key);
+          if (link) void navigate(link.path);
           if (key === 'logout') void logout();
         },
       }}
     >
-      <Button type="text" data-testid="user-menu" style={{ height: 40 }}>
+      <Button type="text" data-testid={testId} style={{ height: 40, ...style }}>
         <Flex align="center" gap={8}>
           <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1677ff' }} />
-          <Typography.Text>{me.user.displayName}</Typography.Text>
+          {!compact && (
+            <Typography.Text>
+              {me.user.displayName}
+              {detail ? ` · ${detail}` : ''}
+            </Typography.Text>
+          )}
           <DownOutlined style={{ fontSize: 10 }} />
         </Flex>
       </Button>

@@ -1,41 +1,12 @@
-import { SafetyOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Flex,
-  Modal,
-  Row,
-  Tag,
-  Typography,
-} from 'antd';
-import { useState } from 'react';
+import { Card, Col, Descriptions, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ChangePasswordForm } from '../../app/auth/change-password-form';
-import { MfaEnrollment } from '../../app/auth/mfa-enrollment';
+import { SecurityCards } from '../../app/auth/security-cards';
 import { useCurrentMe } from '../../app/auth/use-current-me';
-import { meQuery } from '../../app/auth/use-me';
 import { orgKindLabel, roleLabel } from '../../app/i18n/labels';
 
 export function AccountPage() {
   const { t } = useTranslation();
-  const me = useCurrentMe();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const [enrolling, setEnrolling] = useState(false);
-  const [codesShown, setCodesShown] = useState(false);
-  const { user } = me;
-
-  const finishEnrollment = () => {
-    setEnrolling(false);
-    setCodesShown(false);
-    void message.success(t('account.enrolled'));
-    void queryClient.invalidateQueries({ queryKey: meQuery.queryKey });
-  };
+  const { user } = useCurrentMe();
 
   return (
     <>
@@ -71,48 +42,19 @@ export function AccountPage() {
             />
           </Card>
         </Col>
-        <Col xs={24} xl={12}>
-          <Card title={t('account.mfaTitle')} style={{ height: '100%' }}>
-            <Flex vertical gap={16} align="flex-start">
-              <Alert
-                showIcon
-                type={user.mfaEnabled ? 'success' : 'warning'}
-                title={user.mfaEnabled ? t('account.mfaEnabled') : t('account.mfaDisabled')}
-                data-testid="account-mfa-status"
-              />
-              {user.mfaEnabled && (
-                <Typography.Text type="secondary">{t('account.reenrollHint')}</Typography.Text>
-              )}
-              <Button
-                icon={<SafetyOutlined />}
-                onClick={() => setEnrolling(true)}
-                data-testid="account-mfa-enroll"
-              >
-                {user.mfaEnabled ? t('account.reenroll') : t('account.enroll')}
-              </Button>
-            </Flex>
-          </Card>
-        </Col>
-        <Col xs={24} xl={12}>
-          <Card title={t('auth.changePasswordTitle')}>
-            <ChangePasswordForm onChanged={() => void message.success(t('auth.passwordChanged'))} />
-          </Card>
-        </Col>
+        <SecurityCards
+          testIdPrefix="account"
+          texts={{
+            title: t('account.mfaTitle'),
+            on: t('account.mfaEnabled'),
+            off: t('account.mfaDisabled'),
+            enroll: t('account.enroll'),
+            reenroll: t('account.reenroll'),
+            reenrollHint: t('account.reenrollHint'),
+            enrolled: t('account.enrolled'),
+          }}
+        />
       </Row>
-      {enrolling && (
-        <Modal
-          open
-          title={codesShown ? t('auth.recoveryCodesTitle') : t('auth.mfaEnrollTitle')}
-          footer={null}
-          // Once the codes are on screen, closing by accident would lose them for good.
-          closable={!codesShown}
-          mask={{ closable: false }}
-          onCancel={() => setEnrolling(false)}
-          destroyOnHidden
-        >
-          <MfaEnrollment onConfirmed={() => setCodesShown(true)} onFinished={finishEnrollment} />
-        </Modal>
-      )}
     </>
   );
 }

@@ -1,8 +1,8 @@
-import { Button, Card, Flex, Table, Typography } from 'antd';
+import { Button, Card, Flex, Typography } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '../../app/api/types';
-import { QueryError } from '../../app/shell/query-error';
+import { PagedTable } from '../shared/paged-table';
 import { useAuditColumns } from './audit-columns';
 import { AuditDetailDrawer } from './audit-detail-drawer';
 import { AuditSearchForm } from './audit-search-form';
@@ -14,7 +14,6 @@ export function AuditPage() {
   const [filters, setFilters] = useState<AuditFilters>({});
   const [openId, setOpenId] = useState<string>();
   const events = useAuditEvents(filters);
-  const rows = events.data?.pages.flatMap((page) => page.data) ?? [];
   const columns = [
     ...useAuditColumns(),
     {
@@ -48,33 +47,15 @@ export function AuditPage() {
         <div style={{ marginBottom: 16 }}>
           <AuditSearchForm onSearch={setFilters} />
         </div>
-        {events.isError ? (
-          <QueryError error={events.error} onRetry={() => void events.refetch()} />
-        ) : (
-          <>
-            <Table<AuditEvent>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={rows}
-              loading={events.isPending}
-              pagination={false}
-              data-testid="audit-table"
-              scroll={{ x: 'max-content' }}
-              onRow={(event) => ({ 'data-action': event.action }) as HTMLAttributes<HTMLElement>}
-            />
-            {events.hasNextPage && (
-              <Flex justify="center" style={{ marginTop: 16 }}>
-                <Button
-                  onClick={() => void events.fetchNextPage()}
-                  loading={events.isFetchingNextPage}
-                >
-                  {t('common.loadMore')}
-                </Button>
-              </Flex>
-            )}
-          </>
-        )}
+        <PagedTable<AuditEvent>
+          list={events}
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          data-testid="audit-table"
+          scroll={{ x: 'max-content' }}
+          onRow={(event) => ({ 'data-action': event.action }) as HTMLAttributes<HTMLElement>}
+        />
       </Card>
       {openId && <AuditDetailDrawer eventId={openId} onClose={() => setOpenId(undefined)} />}
     </>

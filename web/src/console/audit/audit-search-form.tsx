@@ -1,7 +1,8 @@
-import { Button, DatePicker, Form, Input, Select } from 'antd';
+import { DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { auditActionLabel, targetTypeLabel } from '../../app/i18n/labels';
+import { SearchButtons } from '../shared/search-buttons';
 import { knownAuditActions, knownTargetTypes } from './audit-actions';
 import type { AuditFilters } from './use-audit-events';
 
@@ -68,21 +69,13 @@ export function AuditSearchForm({ onSearch }: { onSearch: (filters: AuditFilters
       <Form.Item name="range" label={t('audit.timeRange')}>
         <DatePicker.RangePicker showTime allowEmpty={[true, true]} />
       </Form.Item>
-      <Form.Item>
-        <Button type="primary" htmlType="submit" data-testid="audit-search">
-          {t('common.search')}
-        </Button>
-      </Form.Item>
-      <Form.Item>
-        <Button
-          onClick={() => {
-            form.resetFields();
-            onSearch({});
-          }}
-        >
-          {t('common.reset')}
-        </Button>
-      </Form.Item>
+      <SearchButtons
+        testId="audit-search"
+        onReset={() => {
+          form.resetFields();
+          onSearch({});
+        }}
+      />
     </Form>
   );
 }

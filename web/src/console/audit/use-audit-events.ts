@@ -1,6 +1,5 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { api } from '../../app/api/client';
-import type { AuditEvent, ListReply } from '../../app/api/types';
+import type { AuditEvent } from '../../app/api/types';
+import { useCursorList } from '../shared/use-cursor-list';
 
 export interface AuditFilters {
   actor?: string;
@@ -14,16 +13,8 @@ export interface AuditFilters {
 const pageSize = 50;
 
 export function useAuditEvents(filters: AuditFilters) {
-  return useInfiniteQuery({
-    queryKey: ['audit-events', filters],
-    queryFn: ({ pageParam }) =>
-      api.get<ListReply<AuditEvent>>('/audit-events', {
-        ...filters,
-        limit: pageSize,
-        startingAfter: pageParam,
-      }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (lastPage) =>
-      lastPage.hasMore ? lastPage.data[lastPage.data.length - 1]?.id : undefined,
+  return useCursorList<AuditEvent>(['audit-events', filters], '/audit-events', {
+    ...filters,
+    limit: pageSize,
   });
 }

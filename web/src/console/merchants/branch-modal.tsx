@@ -2,10 +2,10 @@ import { useMutation } from '@tanstack/react-query';
 import { App, Form, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api/client';
+import type { Merchant } from '../../app/api/merchant-types';
 import { useShowError } from '../../app/api/use-show-error';
 import { merchantPath, useRefreshMerchant } from './merchant-api';
 import { OrgNodeTreeSelect } from './pickers';
-import type { Merchant } from './types';
 
 /** Moves a merchant to another branch of the caller's scope; allowed in any status. */
 export function BranchModal({ merchant, onClose }: { merchant: Merchant; onClose: () => void }) {

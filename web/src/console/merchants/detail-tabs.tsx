@@ -1,9 +1,11 @@
-import { Button, Empty, Flex, Skeleton, Table, Tag, Timeline, Typography } from 'antd';
+import { Button, Empty, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { Merchant, MerchantUser, Store } from '../../app/api/merchant-types';
 import type { AuditEvent } from '../../app/api/types';
 import { auditFieldLabel } from '../../app/i18n/labels';
 import { QueryError } from '../../app/shell/query-error';
+import { QueryTable } from '../../app/shell/query-table';
 import { formatTime } from '../shared/format-time';
 import {
   documentTypeLabel,
@@ -26,20 +28,17 @@ import {
   useMerchantStores,
   useMerchantUsers,
 } from './merchant-api';
-import type { Market, Merchant, MerchantUser, Store } from './types';
+import type { Market } from './types';
 
 export function StoresTab({ merchant }: { merchant: Merchant }) {
   const { t } = useTranslation();
   const stores = useMerchantStores(merchant.id);
-  if (stores.isError)
-    return <QueryError error={stores.error} onRetry={() => void stores.refetch()} />;
   return (
-    <Table<Store>
+    <QueryTable<Store>
+      query={stores}
       rowKey="id"
       size="middle"
-      loading={stores.isPending}
       dataSource={stores.data ?? []}
-      pagination={false}
       data-testid="merchant-stores"
       scroll={{ x: 'max-content' }}
       locale={{ emptyText: <Empty description={t('merchants.stores.empty')} /> }}
@@ -74,14 +73,12 @@ export function StoresTab({ merchant }: { merchant: Merchant }) {
 export function UsersTab({ merchant }: { merchant: Merchant }) {
   const { t } = useTranslation();
   const users = useMerchantUsers(merchant.id);
-  if (users.isError) return <QueryError error={users.error} onRetry={() => void users.refetch()} />;
   return (
-    <Table<MerchantUser>
+    <QueryTable<MerchantUser>
+      query={users}
       rowKey="id"
       size="middle"
-      loading={users.isPending}
       dataSource={users.data ?? []}
-      pagination={false}
       data-testid="merchant-users"
       scroll={{ x: 'max-content' }}
       locale={{ emptyText: <Empty description={t('merchants.users.empty')} /> }}
@@ -141,8 +138,6 @@ interface MarketRow {
 export function MarketsTab({ merchant }: { merchant: Merchant }) {
   const { t } = useTranslation();
   const markets = useMerchantMarkets(merchant.id);
-  if (markets.isError)
-    return <QueryError error={markets.error} onRetry={() => void markets.refetch()} />;
   const rows: MarketRow[] = [
     ...(markets.data?.operated ?? []).map((market) => ({
       key: `operated-${market.id}`,
@@ -160,12 +155,11 @@ export function MarketsTab({ merchant }: { merchant: Merchant }) {
     })),
   ];
   return (
-    <Table<MarketRow>
+    <QueryTable<MarketRow>
+      query={markets}
       rowKey="key"
       size="middle"
-      loading={markets.isPending}
       dataSource={rows}
-      pagination={false}
       data-testid="merchant-markets"
       scroll={{ x: 'max-content' }}
       locale={{ emptyText: <Empty description={t('merchants.markets.noneForMerchant')} /> }}

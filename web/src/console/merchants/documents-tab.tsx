@@ -16,20 +16,21 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useApplicationOptions } from '../../app/api/application-options';
 import { api } from '../../app/api/client';
+import {
+  type DocumentType,
+  documentTypes,
+  type Merchant,
+  type MerchantDocument,
+} from '../../app/api/merchant-types';
 import { useShowError } from '../../app/api/use-show-error';
 import { hasPermission } from '../../app/auth/permissions';
 import { useCurrentMe } from '../../app/auth/use-current-me';
 import { QueryError } from '../../app/shell/query-error';
 import { formatTime } from '../shared/format-time';
 import { documentTypeLabel } from './labels';
-import {
-  merchantPath,
-  useApplicationOptions,
-  useMerchantDocuments,
-  useRefreshMerchant,
-} from './merchant-api';
-import { type DocumentType, documentTypes, type Merchant, type MerchantDocument } from './types';
+import { merchantPath, useMerchantDocuments, useRefreshMerchant } from './merchant-api';
 
 const accepted = '.jpg,.jpeg,.png,.webp,.pdf,image/jpeg,image/png,image/webp,application/pdf';
 const maxBytes = 10 * 1024 * 1024;

@@ -1,54 +1,37 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { i18n } from '../../app/i18n/i18n';
-import { auditActionLabel } from '../../app/i18n/labels';
-import type { MerchantStatus, RiskLevel } from './types';
+import type { MerchantStatus, RiskLevel } from '../../app/api/merchant-types';
+import { auditActionLabel, labelFor, textOr } from '../../app/i18n/labels';
+import { merchantStatusColor } from '../../app/shell/status-colors';
 
 // Codes from the server get a translated label; a code the UI has not learned yet shows as is.
-function labelFor(prefix: string, code: string): string {
-  const translate = i18n.t as unknown as (key: string, options: { defaultValue: string }) => string;
-  return translate(`merchants.${prefix}.${code}`, { defaultValue: code });
-}
+const merchantLabel = (prefix: string, code: string) => labelFor(`merchants.${prefix}`, code);
 
-export const statusLabel = (status: string) => labelFor('status', status);
-export const kindLabel = (kind: string) => labelFor('kind', kind);
-export const riskLabel = (risk: string) => labelFor('risk', risk);
-export const flagLabel = (flag: string) => labelFor('flag', flag);
-export const flagShortLabel = (flag: string) => labelFor('flagShort', flag);
-export const feePlanLabel = (plan: string) => labelFor('feePlan', plan);
-export const documentTypeLabel = (type: string) => labelFor('documentType', type);
-export const fieldLabel = (field: string) => labelFor('field', field);
-export const marketKindLabel = (kind: string) => labelFor('marketKind', kind);
-export const marketStatusLabel = (status: string) => labelFor('marketStatus', status);
-export const membershipStatusLabel = (status: string) => labelFor('membershipStatus', status);
-export const merchantRoleLabel = (role: string) => labelFor('merchantRole', role);
-export const storeStatusLabel = (status: string) => labelFor('storeStatus', status);
-export const notificationLabel = (kind: string) => labelFor('notification', kind);
+export const statusLabel = (status: string) => merchantLabel('status', status);
+export const kindLabel = (kind: string) => merchantLabel('kind', kind);
+export const riskLabel = (risk: string) => merchantLabel('risk', risk);
+export const flagLabel = (flag: string) => merchantLabel('flag', flag);
+export const flagShortLabel = (flag: string) => merchantLabel('flagShort', flag);
+export const feePlanLabel = (plan: string) => merchantLabel('feePlan', plan);
+export const documentTypeLabel = (type: string) => merchantLabel('documentType', type);
+export const fieldLabel = (field: string) => merchantLabel('field', field);
+export const marketKindLabel = (kind: string) => merchantLabel('marketKind', kind);
+export const marketStatusLabel = (status: string) => merchantLabel('marketStatus', status);
+export const membershipStatusLabel = (status: string) => merchantLabel('membershipStatus', status);
+export const merchantRoleLabel = (role: string) => merchantLabel('merchantRole', role);
+export const storeStatusLabel = (status: string) => merchantLabel('storeStatus', status);
+export const notificationLabel = (kind: string) => merchantLabel('notification', kind);
 
 /** Merchant history actions first from these texts, then from the shared audit labels. */
 export function historyActionLabel(action: string): string {
-  const translate = i18n.t as unknown as (key: string, options: { defaultValue: string }) => string;
-  return translate(`merchants.auditActions.${action}`, {
-    defaultValue: auditActionLabel(action),
-  });
+  return textOr(`merchants.auditActions.${action}`, auditActionLabel(action));
 }
-
-const statusColors: Record<MerchantStatus, string> = {
-  draft: 'default',
-  submitted: 'blue',
-  in_review: 'processing',
-  needs_changes: 'orange',
-  rejected: 'red',
-  active: 'green',
-  suspended: 'volcano',
-  closed: 'default',
-};
 
 export function StatusTag({ status }: { status: MerchantStatus }) {
   // Subscribing to the language re-renders the tag when it changes.
   useTranslation();
   return (
-    <Tag color={statusColors[status] ?? 'default'} data-status={status}>
+    <Tag color={merchantStatusColor[status] ?? 'default'} data-status={status}>
       {statusLabel(status)}
     </Tag>
   );

@@ -2,9 +2,9 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api/client';
+import type { Merchant } from '../../app/api/merchant-types';
 import { useShowError } from '../../app/api/use-show-error';
 import { merchantPath, useRefreshMerchant } from './merchant-api';
-import type { Merchant } from './types';
 
 export type LifecycleAction = 'suspend' | 'reinstate' | 'close';
 

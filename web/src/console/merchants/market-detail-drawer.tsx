@@ -14,9 +14,12 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { optionLabel, useApplicationOptions } from '../../app/api/application-options';
+import type { BuyerMember, MarketMember, MembershipStatus } from '../../app/api/merchant-types';
 import { hasPermission } from '../../app/auth/permissions';
 import { useCurrentMe } from '../../app/auth/use-current-me';
 import { QueryError } from '../../app/shell/query-error';
+import { membershipStatusColor } from '../../app/shell/status-colors';
 import { formatTime } from '../shared/format-time';
 import {
   formatBasisPoints,
@@ -26,15 +29,7 @@ import {
   StatusTag,
 } from './labels';
 import { MarketFormModal } from './market-form-modal';
-import { optionLabel, useApplicationOptions, useMarket, useMarketBuyers } from './merchant-api';
-import type { BuyerMember, MarketMember, MembershipStatus } from './types';
-
-const membershipColors: Record<MembershipStatus, string> = {
-  requested: 'blue',
-  accepted: 'green',
-  declined: 'red',
-  left: 'default',
-};
+import { useMarket, useMarketBuyers } from './merchant-api';
 
 /** A market with its member merchants (requests included) and its buyer members. */
 export function MarketDetailDrawer({
@@ -185,7 +180,7 @@ function MembersTable({ members }: { members: MarketMember[] }) {
           title: t('merchants.markets.membership'),
           dataIndex: 'status',
           render: (status: MembershipStatus) => (
-            <Tag color={membershipColors[status]}>{membershipStatusLabel(status)}</Tag>
+            <Tag color={membershipStatusColor[status]}>{membershipStatusLabel(status)}</Tag>
           ),
         },
         {

@@ -4,17 +4,17 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api/client';
 import { newIdempotencyKey } from '../../app/api/idempotency-key';
-import type { ListReply } from '../../app/api/types';
-import { useShowError } from '../../app/api/use-show-error';
-import { formatBasisPoints, marketKindLabel, marketStatusLabel } from './labels';
-import { marketsKey, merchantsKey } from './merchant-api';
 import {
-  type Market,
   type MarketKind,
   type MarketStatus,
   type Merchant,
   marketKinds,
-} from './types';
+} from '../../app/api/merchant-types';
+import type { ListReply } from '../../app/api/types';
+import { useShowError } from '../../app/api/use-show-error';
+import { formatBasisPoints, marketKindLabel, marketStatusLabel } from './labels';
+import { marketsKey, merchantsKey } from './merchant-api';
+import type { Market } from './types';
 
 interface MarketFields {
   operatorMerchantId?: string;

@@ -1,18 +1,19 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Select, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { marketKinds } from '../../app/api/merchant-types';
 import { hasPermission } from '../../app/auth/permissions';
 import { useCurrentMe } from '../../app/auth/use-current-me';
-import { QueryError } from '../../app/shell/query-error';
 import { formatTime } from '../shared/format-time';
+import { PagedTable } from '../shared/paged-table';
 import { formatBasisPoints, marketKindLabel, marketStatusLabel } from './labels';
 import { MarketDetailDrawer } from './market-detail-drawer';
 import { MarketFormModal } from './market-form-modal';
 import { useMarketList } from './merchant-api';
-import { type Market, marketKinds } from './types';
+import type { Market } from './types';
 
 export function MarketsPage() {
   const { t } = useTranslation();
@@ -21,7 +22,6 @@ export function MarketsPage() {
   const [creating, setCreating] = useState(false);
   const [filters, setFilters] = useState<{ kind?: string; status?: string }>({});
   const list = useMarketList(filters);
-  const rows = list.data?.pages.flatMap((page) => page.data) ?? [];
   // The open market lives in the URL, so a merchant's markets tab can link straight to it.
   const openId = searchParams.get('open') ?? undefined;
   const open = (id: string | undefined) =>
@@ -119,29 +119,14 @@ export function MarketsPage() {
             }))}
           />
         </Flex>
-        {list.isError ? (
-          <QueryError error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <>
-            <Table<Market>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={rows}
-              loading={list.isPending}
-              pagination={false}
-              data-testid="market-table"
-              scroll={{ x: 'max-content' }}
-            />
-            {list.hasNextPage && (
-              <Flex justify="center" style={{ marginTop: 16 }}>
-                <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-                  {t('common.loadMore')}
-                </Button>
-              </Flex>
-            )}
-          </>
-        )}
+        <PagedTable<Market>
+          list={list}
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          data-testid="market-table"
+          scroll={{ x: 'max-content' }}
+        />
       </Card>
       {creating && (
         <MarketFormModal

@@ -16,6 +16,7 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api/api-error';
 import { api } from '../../app/api/client';
+import type { Merchant } from '../../app/api/merchant-types';
 import { useShowError } from '../../app/api/use-show-error';
 import { hasPermission } from '../../app/auth/permissions';
 import { useCurrentMe } from '../../app/auth/use-current-me';
@@ -27,7 +28,6 @@ import { MerchantFormDrawer } from './merchant-form-drawer';
 import { RevealModal } from './reveal-modal';
 import { ReviewDecisionModal } from './review-decision-modal';
 import { SetupCodeModal } from './setup-code-modal';
-import type { Merchant } from './types';
 
 type Dialog =
   | { kind: 'edit' }

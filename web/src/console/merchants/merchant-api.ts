@@ -1,19 +1,15 @@
-import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api/client';
-import type { AuditEvent, ListReply } from '../../app/api/types';
-import { currentLanguage } from '../../app/i18n/i18n';
 import type {
-  ApplicationOptions,
   BuyerMember,
-  Market,
-  MarketDetail,
   Merchant,
   MerchantDocument,
-  MerchantMarkets,
   MerchantUser,
-  Referral,
   Store,
-} from './types';
+} from '../../app/api/merchant-types';
+import type { AuditEvent } from '../../app/api/types';
+import { useCursorList } from '../shared/use-cursor-list';
+import type { Market, MarketDetail, MerchantMarkets, Referral } from './types';
 
 export interface MerchantFilters {
   q?: string;
@@ -44,21 +40,10 @@ export function exportUrl(filters: MerchantFilters): string {
   return `/api/v1/merchants/export.xlsx${search ? `?${search}` : ''}`;
 }
 
-const nextCursor = <T extends { id: string }>(page: ListReply<T>) =>
-  page.hasMore ? page.data[page.data.length - 1]?.id : undefined;
-
-/** Cursor pagination as on the staff page: each "load more" asks for the page after the last row. */
 export function useMerchantList(filters: MerchantFilters, limit = pageSize) {
-  return useInfiniteQuery({
-    queryKey: [...merchantsKey, 'list', filters, limit],
-    queryFn: ({ pageParam }) =>
-      api.get<ListReply<Merchant>>('/merchants', {
-        ...filters,
-        limit,
-        startingAfter: pageParam,
-      }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: nextCursor,
+  return useCursorList<Merchant>([...merchantsKey, 'list', filters, limit], '/merchants', {
+    ...filters,
+    limit,
   });
 }
 
@@ -73,27 +58,6 @@ export function useMerchant(id: string) {
 export function useRefreshMerchant() {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: merchantsKey });
-}
-
-export function useApplicationOptions() {
-  return useQuery({
-    queryKey: ['application-options'],
-    queryFn: () => api.get<ApplicationOptions>('/application-options'),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
-}
-
-/** A code list's label in the UI language: `5411 超市/杂货店`. */
-export function optionLabel(
-  options: readonly { code: string; zh: string; en: string }[] | undefined,
-  code: string | null | undefined,
-  withCode = false,
-): string {
-  if (!code) return '—';
-  const option = options?.find((candidate) => candidate.code === code);
-  if (!option) return code;
-  const name = currentLanguage() === 'en' ? option.en : option.zh;
-  return withCode ? `${option.code} ${name}` : name;
 }
 
 /** Sub-lists of one merchant; a merchant has a handful of stores and users, one page holds them. */
@@ -118,29 +82,17 @@ export function useMerchantMarkets(id: string) {
 
 /** The merchant's audit trail, newest first, a page at a time. */
 export function useMerchantHistory(id: string) {
-  return useInfiniteQuery({
-    queryKey: [...merchantsKey, 'detail', id, 'history'],
-    queryFn: ({ pageParam }) =>
-      api.get<ListReply<AuditEvent>>(`${merchantPath(id)}/history`, {
-        limit: 100,
-        startingAfter: pageParam,
-      }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: nextCursor,
-  });
+  return useCursorList<AuditEvent>(
+    [...merchantsKey, 'detail', id, 'history'],
+    `${merchantPath(id)}/history`,
+    { limit: 100 },
+  );
 }
 
 export function useMarketList(filters: { status?: string; kind?: string } = {}) {
-  return useInfiniteQuery({
-    queryKey: [...marketsKey, 'list', filters],
-    queryFn: ({ pageParam }) =>
-      api.get<ListReply<Market>>('/markets', {
-        ...filters,
-        limit: pageSize,
-        startingAfter: pageParam,
-      }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: nextCursor,
+  return useCursorList<Market>([...marketsKey, 'list', filters], '/markets', {
+    ...filters,
+    limit: pageSize,
   });
 }
 
@@ -152,26 +104,19 @@ export function useMarket(id: string) {
 }
 
 export function useMarketBuyers(id: string) {
-  return useInfiniteQuery({
-    queryKey: [...marketsKey, 'detail', id, 'buyers'],
-    queryFn: ({ pageParam }) =>
-      api.get<ListReply<BuyerMember>>(`/markets/${encodeURIComponent(id)}/buyers`, {
-        limit: 100,
-        startingAfter: pageParam,
-      }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: nextCursor,
-  });
+  return useCursorList<BuyerMember>(
+    [...marketsKey, 'detail', id, 'buyers'],
+    `/markets/${encodeURIComponent(id)}/buyers`,
+    { limit: 100 },
+  );
 }
 
 /** Referrals have no id of their own: the referred merchant's id is the cursor. */
 export function useReferrals() {
-  return useInfiniteQuery({
-    queryKey: ['referrals'],
-    queryFn: ({ pageParam }) =>
-      api.get<ListReply<Referral>>('/referrals', { limit: 50, startingAfter: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) =>
-      page.hasMore ? page.data[page.data.length - 1]?.referred.id : undefined,
-  });
+  return useCursorList<Referral>(
+    ['referrals'],
+    '/referrals',
+    { limit: 50 },
+    (row) => row.referred.id,
+  );
 }

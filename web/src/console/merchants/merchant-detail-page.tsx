@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../../app/api/api-error';
+import type { Merchant } from '../../app/api/merchant-types';
 import { useCurrentMe } from '../../app/auth/use-current-me';
 import { QueryError } from '../../app/shell/query-error';
 import { formatTime } from '../shared/format-time';
@@ -13,7 +14,6 @@ import { feePlanLabel, kindLabel, RiskTag, StatusTag } from './labels';
 import { MerchantActions } from './merchant-actions';
 import { useMerchant, useMerchantHistory } from './merchant-api';
 import { ProfileTab, useStaffName } from './profile-tab';
-import type { Merchant } from './types';
 
 const tabKeys = ['profile', 'documents', 'stores', 'users', 'markets', 'history'] as const;
 type TabKey = (typeof tabKeys)[number];

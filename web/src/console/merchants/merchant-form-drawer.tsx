@@ -4,13 +4,13 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api/client';
 import { newIdempotencyKey } from '../../app/api/idempotency-key';
+import type { Merchant, MerchantKind, StaffApplicationFields } from '../../app/api/merchant-types';
 import { useShowError } from '../../app/api/use-show-error';
 import { RegionCascader } from '../org/region-cascader';
 import { merchantPath, useRefreshMerchant } from './merchant-api';
 import { BankSelect, KindSelect, MccSelect, OrgNodeTreeSelect } from './pickers';
-import type { ApplicationFields, Merchant, MerchantKind } from './types';
 
-type FormFields = Omit<ApplicationFields, 'regionCode'> & { regionPath?: string[] };
+type FormFields = Omit<StaffApplicationFields, 'regionCode'> & { regionPath?: string[] };
 
 const textFields = [
   'registeredName',
@@ -29,8 +29,8 @@ const textFields = [
 const needsLicence = (kind: MerchantKind | undefined) => kind !== 'micro';
 
 /** Masked fields start empty on edit and are sent only when retyped. */
-function toBody(fields: FormFields, merchant: Merchant | undefined): ApplicationFields {
-  const body: ApplicationFields = {};
+function toBody(fields: FormFields, merchant: Merchant | undefined): StaffApplicationFields {
+  const body: StaffApplicationFields = {};
   if (fields.kind) body.kind = fields.kind;
   for (const name of textFields) {
     const value = fields[name]?.trim();

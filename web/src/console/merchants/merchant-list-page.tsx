@@ -1,18 +1,20 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Space, Table, Typography } from 'antd';
+import { Button, Card, Flex, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
+import { optionLabel, useApplicationOptions } from '../../app/api/application-options';
+import type { Merchant } from '../../app/api/merchant-types';
 import { hasPermission } from '../../app/auth/permissions';
 import { useCurrentMe } from '../../app/auth/use-current-me';
-import { QueryError } from '../../app/shell/query-error';
 import { formatTime } from '../shared/format-time';
-import { kindLabel, RiskTag, StatusTag } from './labels';
-import { exportUrl, optionLabel, useApplicationOptions, useMerchantList } from './merchant-api';
+import { PagedTable } from '../shared/paged-table';
+import { RiskTag, StatusTag } from './labels';
+import { exportUrl, useMerchantList } from './merchant-api';
+import { useMerchantColumns } from './merchant-columns';
 import { MerchantFormDrawer } from './merchant-form-drawer';
 import { type MerchantSearchFields, MerchantSearchForm, toFilters } from './merchant-search-form';
-import type { Merchant } from './types';
 
 const listParams = ['q', 'orgNodeId', 'region', 'mcc', 'kind', 'status', 'riskLevel'] as const;
 
@@ -58,31 +60,16 @@ export function MerchantListPage() {
   const filters = useMemo(() => toFilters(fields), [fields]);
   const list = useMerchantList(filters);
   const options = useApplicationOptions();
-  const rows = list.data?.pages.flatMap((page) => page.data) ?? [];
+  const shared = useMerchantColumns('merchant-link');
 
   const columns: ColumnsType<Merchant> = [
-    {
-      title: t('merchants.field.shortName'),
-      dataIndex: 'shortName',
-      width: 160,
-      fixed: 'left',
-      render: (name: string | null, merchant) => (
-        <Link to={`/console/merchants/${merchant.id}`} data-testid={`merchant-link-${merchant.id}`}>
-          {name ?? t('merchants.unnamed')}
-        </Link>
-      ),
-    },
+    shared.name,
     {
       title: t('merchants.field.registeredName'),
       dataIndex: 'registeredName',
       render: (name: string | null) => name ?? '—',
     },
-    {
-      title: t('merchants.field.kind'),
-      dataIndex: 'kind',
-      width: 110,
-      render: (kind: string) => kindLabel(kind),
-    },
+    shared.kind,
     {
       title: t('merchants.field.status'),
       dataIndex: 'status',
@@ -95,18 +82,8 @@ export function MerchantListPage() {
       width: 80,
       render: (risk: Merchant['riskLevel']) => <RiskTag risk={risk} />,
     },
-    {
-      title: t('merchants.field.orgNode'),
-      key: 'orgNode',
-      width: 140,
-      render: (_value, merchant) => merchant.orgNode.name || '—',
-    },
-    {
-      title: t('merchants.field.region'),
-      dataIndex: 'regionName',
-      width: 180,
-      render: (name: string | null) => name ?? '—',
-    },
+    shared.orgNode,
+    shared.region(180),
     {
       title: t('merchants.field.mcc'),
       dataIndex: 'mcc',
@@ -157,43 +134,19 @@ export function MerchantListPage() {
             onSearch={(next) => setSearchParams(paramsFromFields(next))}
           />
         </div>
-        {list.isError ? (
-          <QueryError error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <>
-            <Table<Merchant>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={rows}
-              loading={list.isPending}
-              pagination={false}
-              data-testid="merchant-table"
-              scroll={{ x: 1300 }}
-              onRow={(merchant) => ({
-                onDoubleClick: () => void navigate(`/console/merchants/${merchant.id}`),
-              })}
-            />
-            <Flex justify="center" align="center" gap={16} style={{ marginTop: 16 }}>
-              <Typography.Text type="secondary">
-                {t('merchants.list.shown', { count: rows.length })}
-              </Typography.Text>
-              {list.hasNextPage ? (
-                <Button
-                  onClick={() => void list.fetchNextPage()}
-                  loading={list.isFetchingNextPage}
-                  data-testid="merchant-load-more"
-                >
-                  {t('common.loadMore')}
-                </Button>
-              ) : (
-                rows.length > 0 && (
-                  <Typography.Text type="secondary">{t('common.noMore')}</Typography.Text>
-                )
-              )}
-            </Flex>
-          </>
-        )}
+        <PagedTable<Merchant>
+          list={list}
+          countText={(count) => t('merchants.list.shown', { count })}
+          loadMoreTestId="merchant-load-more"
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          data-testid="merchant-table"
+          scroll={{ x: 1300 }}
+          onRow={(merchant) => ({
+            onDoubleClick: () => void navigate(`/console/merchants/${merchant.id}`),
+          })}
+        />
       </Card>
       {creating && (
         <MerchantFormDrawer

@@ -1,6 +1,7 @@
-import { Button, Form, Input } from 'antd';
+import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { RegionCascader } from '../org/region-cascader';
+import { SearchButtons } from '../shared/search-buttons';
 import type { MerchantFilters } from './merchant-api';
 import { KindSelect, MccSelect, OrgNodeTreeSelect, RiskSelect, StatusSelect } from './pickers';
 
@@ -44,6 +45,12 @@ export function MerchantSearchForm({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<MerchantSearchFields>();
+  const filter = (placeholder: string, width: number, testId: string) => ({
+    allowClear: true,
+    placeholder,
+    style: { width },
+    'data-testid': `merchant-filter-${testId}`,
+  });
 
   return (
     <Form<MerchantSearchFields>
@@ -55,79 +62,41 @@ export function MerchantSearchForm({
       data-testid="merchant-search-form"
     >
       <Form.Item name="q">
-        <Input
-          allowClear
-          placeholder={t('merchants.list.searchPlaceholder')}
-          style={{ width: 220 }}
-          data-testid="merchant-filter-q"
-        />
+        <Input {...filter(t('merchants.list.searchPlaceholder'), 220, 'q')} />
       </Form.Item>
       <Form.Item name="orgNodeId">
-        <OrgNodeTreeSelect
-          allowClear
-          placeholder={t('merchants.list.filterBranch')}
-          style={{ width: 200 }}
-          data-testid="merchant-filter-branch"
-        />
+        <OrgNodeTreeSelect {...filter(t('merchants.list.filterBranch'), 200, 'branch')} />
       </Form.Item>
       <Form.Item name="regionPath">
         <RegionPathField />
       </Form.Item>
       <Form.Item name="mcc">
-        <MccSelect
-          allowClear
-          placeholder={t('merchants.list.filterMcc')}
-          style={{ width: 200 }}
-          data-testid="merchant-filter-mcc"
-        />
+        <MccSelect {...filter(t('merchants.list.filterMcc'), 200, 'mcc')} />
       </Form.Item>
       <Form.Item name="kind">
-        <KindSelect
-          allowClear
-          placeholder={t('merchants.list.filterKind')}
-          style={{ width: 150 }}
-          data-testid="merchant-filter-kind"
-        />
+        <KindSelect {...filter(t('merchants.list.filterKind'), 150, 'kind')} />
       </Form.Item>
       <Form.Item name="status">
-        <StatusSelect
-          allowClear
-          placeholder={t('merchants.list.filterStatus')}
-          style={{ width: 200 }}
-          data-testid="merchant-filter-status"
-        />
+        <StatusSelect {...filter(t('merchants.list.filterStatus'), 200, 'status')} />
       </Form.Item>
       <Form.Item name="riskLevel">
-        <RiskSelect
-          allowClear
-          placeholder={t('merchants.list.filterRisk')}
-          style={{ width: 120 }}
-          data-testid="merchant-filter-risk"
-        />
+        <RiskSelect {...filter(t('merchants.list.filterRisk'), 120, 'risk')} />
       </Form.Item>
-      <Form.Item>
-        <Button type="primary" htmlType="submit" data-testid="merchant-search">
-          {t('common.search')}
-        </Button>
-      </Form.Item>
-      <Form.Item>
-        <Button
-          onClick={() => {
-            form.setFieldsValue({
-              q: undefined,
-              orgNodeId: undefined,
-              regionPath: undefined,
-              mcc: undefined,
-              kind: undefined,
-              status: undefined,
-              riskLevel: undefined,
-            });
-            onSearch({});
-          }}
-        >
-          {t('common.reset')}
-        </Button>
-      </Form.Item>
+      <SearchButtons
+        testId="merchant-search"
+        onReset={() => {
+          form.setFieldsValue({
+            q: undefined,
+            orgNodeId: undefined,
+            regionPath: undefined,
+            mcc: undefined,
+            kind: undefined,
+            status: undefined,
+            riskLevel: undefined,
+          });
+          onSearch({});
+        }}
+      />
     </Form>
   );
 }

@@ -1,11 +1,11 @@
 import { Select, TreeSelect } from 'antd';
 import { type CSSProperties, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { optionLabel, useApplicationOptions } from '../../app/api/application-options';
+import { merchantKinds, merchantStatuses, riskLevels } from '../../app/api/merchant-types';
 import { buildOrgTree } from '../org/org-tree';
 import { useOrgNodes } from '../org/use-org-nodes';
 import { kindLabel, riskLabel, statusLabel } from './labels';
-import { optionLabel, useApplicationOptions } from './merchant-api';
-import { merchantKinds, merchantStatuses, riskLevels } from './types';
 
 interface PickerProps {
   value?: string;
@@ -17,47 +17,34 @@ interface PickerProps {
   'data-testid'?: string;
 }
 
-/** ISO 18245 categories from /application-options, searchable by code or name. */
-export function MccSelect(props: PickerProps) {
+/** One of the code lists of /application-options, searchable by code or name. */
+function CodeSelect({ list, ...props }: PickerProps & { list: 'mccs' | 'banks' }) {
   useTranslation();
   const options = useApplicationOptions();
+  const codes = options.data?.[list];
   return (
     <Select
       {...props}
       showSearch={{ optionFilterProp: 'label' }}
       loading={options.isPending}
-      options={(options.data?.mccs ?? []).map((mcc) => ({
-        value: mcc.code,
-        label: optionLabel(options.data?.mccs, mcc.code, true),
+      options={(codes ?? []).map((entry) => ({
+        value: entry.code,
+        label: optionLabel(codes, entry.code, true),
       }))}
     />
   );
 }
 
-export function BankSelect(props: PickerProps) {
-  useTranslation();
-  const options = useApplicationOptions();
-  return (
-    <Select
-      {...props}
-      showSearch={{ optionFilterProp: 'label' }}
-      loading={options.isPending}
-      options={(options.data?.banks ?? []).map((bank) => ({
-        value: bank.code,
-        label: optionLabel(options.data?.banks, bank.code, true),
-      }))}
-    />
-  );
-}
+/** ISO 18245 categories. */
+export const MccSelect = (props: PickerProps) => <CodeSelect {...props} list="mccs" />;
+export const BankSelect = (props: PickerProps) => <CodeSelect {...props} list="banks" />;
+
+const optionsOf = (codes: readonly string[], label: (code: string) => string) =>
+  codes.map((code) => ({ value: code, label: label(code) }));
 
 export function KindSelect(props: PickerProps) {
   useTranslation();
-  return (
-    <Select
-      {...props}
-      options={merchantKinds.map((kind) => ({ value: kind, label: kindLabel(kind) }))}
-    />
-  );
+  return <Select {...props} options={optionsOf(merchantKinds, kindLabel)} />;
 }
 
 export function StatusSelect(
@@ -72,19 +59,14 @@ export function StatusSelect(
       {...props}
       mode="multiple"
       maxTagCount="responsive"
-      options={merchantStatuses.map((status) => ({ value: status, label: statusLabel(status) }))}
+      options={optionsOf(merchantStatuses, statusLabel)}
     />
   );
 }
 
 export function RiskSelect(props: PickerProps) {
   useTranslation();
-  return (
-    <Select
-      {...props}
-      options={riskLevels.map((risk) => ({ value: risk, label: riskLabel(risk) }))}
-    />
-  );
+  return <Select {...props} options={optionsOf(riskLevels, riskLabel)} />;
 }
 
 /** The caller's scope as a tree; choosing a node means "this node and everything under it". */

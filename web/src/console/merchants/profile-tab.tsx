@@ -1,20 +1,17 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App, Button, Descriptions, Flex, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, type DescriptionsProps, Flex, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { optionLabel, useApplicationOptions } from '../../app/api/application-options';
 import { api } from '../../app/api/client';
+import type { Merchant } from '../../app/api/merchant-types';
 import { useShowError } from '../../app/api/use-show-error';
 import { hasPermission } from '../../app/auth/permissions';
 import { useCurrentMe } from '../../app/auth/use-current-me';
 import { formatTime } from '../shared/format-time';
-import { feePlanLabel, flagLabel, kindLabel, RiskTag, StatusTag } from './labels';
-import {
-  merchantPath,
-  optionLabel,
-  useApplicationOptions,
-  useRefreshMerchant,
-} from './merchant-api';
-import type { Merchant } from './types';
+import { feePlanLabel, fieldLabel, flagLabel, kindLabel, RiskTag, StatusTag } from './labels';
+import { merchantPath, useRefreshMerchant } from './merchant-api';
 
 /** The same label width in every section, so the four tables line up. */
 const descriptionStyles = { label: { width: 170 }, content: { width: '30%' } };
@@ -45,6 +42,13 @@ export function ProfileTab({
   const options = useApplicationOptions();
   const staffName = useStaffName(actorNames);
 
+  const field = (key: string, children: ReactNode, span?: number) => ({
+    key,
+    label: fieldLabel(key),
+    children,
+    ...(span && { span }),
+  });
+
   return (
     <Flex vertical gap={16} data-testid="merchant-profile">
       {merchant.reviewFlags.map((flag) => (
@@ -58,186 +62,91 @@ export function ProfileTab({
         />
       ))}
       {merchant.pendingAccountChange && <PendingAccountChange merchant={merchant} />}
-      <Descriptions
+      <Section
         title={t('merchants.detail.sectionBusiness')}
-        bordered
-        size="small"
-        column={{ xs: 1, md: 2 }}
-        styles={descriptionStyles}
         items={[
-          {
-            key: 'shortName',
-            label: t('merchants.field.shortName'),
-            children: dash(merchant.shortName),
-          },
-          { key: 'kind', label: t('merchants.field.kind'), children: kindLabel(merchant.kind) },
-          {
-            key: 'registeredName',
-            label: t('merchants.field.registeredName'),
-            children: dash(merchant.registeredName),
-          },
-          {
-            key: 'creditCode',
-            label: t('merchants.field.creditCode'),
-            children: dash(merchant.creditCode),
-          },
-          {
-            key: 'mcc',
-            label: t('merchants.field.mcc'),
-            children: optionLabel(options.data?.mccs, merchant.mcc, true),
-          },
-          {
-            key: 'region',
-            label: t('merchants.field.region'),
-            children: dash(merchant.regionName),
-          },
-          {
-            key: 'address',
-            label: t('merchants.field.address'),
-            children: dash(merchant.address),
-            span: 2,
-          },
-          {
-            key: 'orgNode',
-            label: t('merchants.field.orgNode'),
-            children: dash(merchant.orgNode.name),
-          },
-          {
-            key: 'channel',
-            label: t('merchants.field.channel'),
-            children: t(`merchants.channel.${merchant.channel}`),
-          },
-          {
-            key: 'referralCode',
-            label: t('merchants.field.referralCode'),
-            children: merchant.referralCode ? (
+          field('shortName', dash(merchant.shortName)),
+          field('kind', kindLabel(merchant.kind)),
+          field('registeredName', dash(merchant.registeredName)),
+          field('creditCode', dash(merchant.creditCode)),
+          field('mcc', optionLabel(options.data?.mccs, merchant.mcc, true)),
+          field('region', dash(merchant.regionName)),
+          field('address', dash(merchant.address), 2),
+          field('orgNode', dash(merchant.orgNode.name)),
+          field('channel', t(`merchants.channel.${merchant.channel}`)),
+          field(
+            'referralCode',
+            merchant.referralCode ? (
               <Typography.Text copyable>{merchant.referralCode}</Typography.Text>
             ) : (
               '—'
             ),
-          },
-          {
-            key: 'referredBy',
-            label: t('merchants.field.referredBy'),
-            children: merchant.referredBy ? (
+          ),
+          field(
+            'referredBy',
+            merchant.referredBy ? (
               <Link to={`/console/merchants/${merchant.referredBy.id}`}>
                 {merchant.referredBy.shortName ?? merchant.referredBy.id}
               </Link>
             ) : (
               '—'
             ),
-          },
+          ),
         ]}
       />
-      <Descriptions
+      <Section
         title={t('merchants.detail.sectionLegalRep')}
-        bordered
-        size="small"
-        column={{ xs: 1, md: 2 }}
-        styles={descriptionStyles}
         items={[
-          {
-            key: 'legalRepName',
-            label: t('merchants.field.legalRepName'),
-            children: dash(merchant.legalRepName),
-          },
-          {
-            key: 'legalRepIdNumber',
-            label: t('merchants.field.legalRepIdNumber'),
-            children: <span data-testid="masked-id-number">{dash(merchant.legalRepIdNumber)}</span>,
-          },
-          { key: 'mobile', label: t('merchants.field.mobile'), children: dash(merchant.mobile) },
+          field('legalRepName', dash(merchant.legalRepName)),
+          field(
+            'legalRepIdNumber',
+            <span data-testid="masked-id-number">{dash(merchant.legalRepIdNumber)}</span>,
+          ),
+          field('mobile', dash(merchant.mobile)),
         ]}
       />
-      <Descriptions
+      <Section
         title={t('merchants.detail.sectionSettlement')}
-        bordered
-        size="small"
-        column={{ xs: 1, md: 2 }}
-        styles={descriptionStyles}
         items={[
-          {
-            key: 'settlementAccountName',
-            label: t('merchants.field.settlementAccountName'),
-            children: dash(merchant.settlementAccountName),
-          },
-          {
-            key: 'settlementAccountNumber',
-            label: t('merchants.field.settlementAccountNumber'),
-            children: dash(merchant.settlementAccountNumber),
-          },
-          {
-            key: 'settlementBankCode',
-            label: t('merchants.field.settlementBankCode'),
-            children: optionLabel(options.data?.banks, merchant.settlementBankCode, true),
-          },
+          field('settlementAccountName', dash(merchant.settlementAccountName)),
+          field('settlementAccountNumber', dash(merchant.settlementAccountNumber)),
+          field(
+            'settlementBankCode',
+            optionLabel(options.data?.banks, merchant.settlementBankCode, true),
+          ),
         ]}
       />
-      <Descriptions
+      <Section
         title={t('merchants.detail.sectionReview')}
-        bordered
-        size="small"
-        column={{ xs: 1, md: 2 }}
-        styles={descriptionStyles}
         items={[
-          {
-            key: 'status',
-            label: t('merchants.field.status'),
-            children: <StatusTag status={merchant.status} />,
-          },
-          {
-            key: 'riskLevel',
-            label: t('merchants.field.riskLevel'),
-            children: <RiskTag risk={merchant.riskLevel} />,
-          },
-          {
-            key: 'feePlan',
-            label: t('merchants.field.feePlan'),
-            children: merchant.feePlan ? feePlanLabel(merchant.feePlan) : '—',
-          },
-          {
-            key: 'statusReason',
-            label: t('merchants.field.statusReason'),
-            children: dash(merchant.statusReason),
-          },
-          {
-            key: 'reviewer',
-            label: t('merchants.field.reviewer'),
-            children: staffName(merchant.reviewerUserId),
-          },
-          {
-            key: 'recommendedAt',
-            label: t('merchants.field.recommendedAt'),
-            children: formatTime(merchant.recommendedAt),
-          },
-          {
-            key: 'approver',
-            label: t('merchants.field.approver'),
-            children: staffName(merchant.approverUserId),
-          },
-          {
-            key: 'submittedAt',
-            label: t('merchants.field.submittedAt'),
-            children: formatTime(merchant.submittedAt),
-          },
-          {
-            key: 'activatedAt',
-            label: t('merchants.field.activatedAt'),
-            children: formatTime(merchant.activatedAt),
-          },
-          {
-            key: 'createdAt',
-            label: t('merchants.field.createdAt'),
-            children: formatTime(merchant.createdAt),
-          },
-          {
-            key: 'updatedAt',
-            label: t('merchants.field.updatedAt'),
-            children: formatTime(merchant.updatedAt),
-          },
+          field('status', <StatusTag status={merchant.status} />),
+          field('riskLevel', <RiskTag risk={merchant.riskLevel} />),
+          field('feePlan', merchant.feePlan ? feePlanLabel(merchant.feePlan) : '—'),
+          field('statusReason', dash(merchant.statusReason)),
+          field('reviewer', staffName(merchant.reviewerUserId)),
+          field('recommendedAt', formatTime(merchant.recommendedAt)),
+          field('approver', staffName(merchant.approverUserId)),
+          field('submittedAt', formatTime(merchant.submittedAt)),
+          field('activatedAt', formatTime(merchant.activatedAt)),
+          field('createdAt', formatTime(merchant.createdAt)),
+          field('updatedAt', formatTime(merchant.updatedAt)),
         ]}
       />
     </Flex>
+  );
+}
+
+/** One titled table of the profile; every section has the same label width, so they line up. */
+function Section({ title, items }: { title: string; items: DescriptionsProps['items'] }) {
+  return (
+    <Descriptions
+      title={title}
+      bordered
+      size="small"
+      column={{ xs: 1, md: 2 }}
+      styles={descriptionStyles}
+      items={items}
+    />
   );
 }
 

@@ -1,10 +1,10 @@
 import { ArrowRightOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Table, Typography } from 'antd';
+import { Card, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { QueryError } from '../../app/shell/query-error';
 import { formatTime } from '../shared/format-time';
+import { PagedTable } from '../shared/paged-table';
 import { StatusTag } from './labels';
 import { useReferrals } from './merchant-api';
 import type { Referral } from './types';
@@ -13,7 +13,6 @@ import type { Referral } from './types';
 export function ReferralsPage() {
   const { t } = useTranslation();
   const list = useReferrals();
-  const rows = list.data?.pages.flatMap((page) => page.data) ?? [];
 
   const columns: ColumnsType<Referral> = [
     {
@@ -73,28 +72,13 @@ export function ReferralsPage() {
         <Typography.Paragraph type="secondary">
           {t('merchants.referrals.hint')}
         </Typography.Paragraph>
-        {list.isError ? (
-          <QueryError error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <>
-            <Table<Referral>
-              rowKey={(row) => row.referred.id}
-              size="middle"
-              columns={columns}
-              dataSource={rows}
-              loading={list.isPending}
-              pagination={false}
-              data-testid="referral-table"
-            />
-            {list.hasNextPage && (
-              <Flex justify="center" style={{ marginTop: 16 }}>
-                <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-                  {t('common.loadMore')}
-                </Button>
-              </Flex>
-            )}
-          </>
-        )}
+        <PagedTable<Referral>
+          list={list}
+          rowKey={(row) => row.referred.id}
+          size="middle"
+          columns={columns}
+          data-testid="referral-table"
+        />
       </Card>
     </>
   );

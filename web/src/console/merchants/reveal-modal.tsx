@@ -3,10 +3,11 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Form, Input, Modal, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api/client';
+import type { Merchant } from '../../app/api/merchant-types';
 import { useShowError } from '../../app/api/use-show-error';
 import { fieldLabel } from './labels';
 import { merchantPath, useRefreshMerchant } from './merchant-api';
-import { type Merchant, type RevealableField, revealableFields } from './types';
+import { type RevealableField, revealableFields } from './types';
 
 interface RevealFields {
   field: RevealableField;

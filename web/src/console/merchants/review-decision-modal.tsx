@@ -1,11 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useApplicationOptions } from '../../app/api/application-options';
 import { api } from '../../app/api/client';
+import { type Merchant, type RiskLevel, riskLevels } from '../../app/api/merchant-types';
 import { useShowError } from '../../app/api/use-show-error';
 import { feePlanLabel, flagLabel, riskLabel } from './labels';
-import { merchantPath, useApplicationOptions, useRefreshMerchant } from './merchant-api';
-import { type Merchant, type RiskLevel, riskLevels } from './types';
+import { merchantPath, useRefreshMerchant } from './merchant-api';
 
 type Outcome = 'recommend_approval' | 'needs_changes' | 'reject';
 

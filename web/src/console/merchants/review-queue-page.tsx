@@ -1,16 +1,17 @@
-import { Button, Card, Flex, Segmented, Table, Tag, Tooltip, Typography } from 'antd';
+import { Card, Flex, Segmented, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
+import type { Merchant } from '../../app/api/merchant-types';
 import { useCurrentMe } from '../../app/auth/use-current-me';
-import { QueryError } from '../../app/shell/query-error';
 import { formatTime } from '../shared/format-time';
-import { flagLabel, flagShortLabel, kindLabel, StatusTag } from './labels';
+import { PagedTable } from '../shared/paged-table';
+import { flagLabel, flagShortLabel, StatusTag } from './labels';
 import { useMerchantList } from './merchant-api';
+import { useMerchantColumns } from './merchant-columns';
 import { OrgNodeTreeSelect } from './pickers';
-import type { Merchant } from './types';
 
 const queueLimit = 500;
 
@@ -61,6 +62,8 @@ export function ReviewQueuePage() {
     );
   }, [list.data, stage, me.user.id]);
 
+  const shared = useMerchantColumns('queue-link');
+
   const waitingLabel = (since: string): string => {
     const hours = dayjs().diff(dayjs(since), 'hour');
     if (hours < 1) return t('merchants.queue.lessThanHour');
@@ -69,23 +72,8 @@ export function ReviewQueuePage() {
   };
 
   const columns: ColumnsType<Merchant> = [
-    {
-      title: t('merchants.field.shortName'),
-      dataIndex: 'shortName',
-      fixed: 'left',
-      width: 160,
-      render: (name: string | null, merchant) => (
-        <Link to={`/console/merchants/${merchant.id}`} data-testid={`queue-link-${merchant.id}`}>
-          {name ?? t('merchants.unnamed')}
-        </Link>
-      ),
-    },
-    {
-      title: t('merchants.field.kind'),
-      dataIndex: 'kind',
-      width: 110,
-      render: (kind: string) => kindLabel(kind),
-    },
+    shared.name,
+    shared.kind,
     {
       title: t('merchants.queue.stage'),
       key: 'stage',
@@ -127,18 +115,8 @@ export function ReviewQueuePage() {
           </Tooltip>
         ),
     },
-    {
-      title: t('merchants.field.orgNode'),
-      key: 'orgNode',
-      width: 140,
-      render: (_value, merchant) => merchant.orgNode.name || '—',
-    },
-    {
-      title: t('merchants.field.region'),
-      dataIndex: 'regionName',
-      width: 170,
-      render: (name: string | null) => name ?? '—',
-    },
+    shared.orgNode,
+    shared.region(170),
     {
       title: t('merchants.field.submittedAt'),
       dataIndex: 'submittedAt',
@@ -181,36 +159,22 @@ export function ReviewQueuePage() {
             style={{ width: 220 }}
           />
         </Flex>
-        {list.isError ? (
-          <QueryError error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <>
-            <Table<Merchant>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={rows}
-              loading={list.isPending}
-              pagination={false}
-              data-testid="review-queue-table"
-              scroll={{ x: 1200 }}
-              onRow={(merchant) => ({
-                style: { cursor: 'pointer' },
-                onClick: (event) => {
-                  if ((event.target as HTMLElement).closest('a')) return;
-                  void navigate(`/console/merchants/${merchant.id}`);
-                },
-              })}
-            />
-            {list.hasNextPage && (
-              <Flex justify="center" style={{ marginTop: 16 }}>
-                <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-                  {t('common.loadMore')}
-                </Button>
-              </Flex>
-            )}
-          </>
-        )}
+        <PagedTable<Merchant>
+          list={list}
+          rows={rows}
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          data-testid="review-queue-table"
+          scroll={{ x: 1200 }}
+          onRow={(merchant) => ({
+            style: { cursor: 'pointer' },
+            onClick: (event) => {
+              if ((event.target as HTMLElement).closest('a')) return;
+              void navigate(`/console/merchants/${merchant.id}`);
+            },
+          })}
+        />
       </Card>
     </>
   );

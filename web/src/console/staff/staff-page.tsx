@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Input, Select, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,8 +7,8 @@ import type { Staff, StaffStatus } from '../../app/api/types';
 import { hasPermission } from '../../app/auth/permissions';
 import { useCurrentMe } from '../../app/auth/use-current-me';
 import { roleLabel } from '../../app/i18n/labels';
-import { QueryError } from '../../app/shell/query-error';
 import { formatTime } from '../shared/format-time';
+import { PagedTable } from '../shared/paged-table';
 import { type CreatedStaff, StaffFormModal } from './staff-form-modal';
 import { StaffRowActions } from './staff-row-actions';
 import { TemporaryPasswordModal } from './temporary-password-modal';
@@ -26,7 +26,6 @@ export function StaffPage() {
   const [revealed, setRevealed] = useState<{ name: string; password: string }>();
   const list = useStaffList(filters);
   const roles = useRoles();
-  const rows = list.data?.pages.flatMap((page) => page.data) ?? [];
 
   const columns: ColumnsType<Staff> = [
     { title: t('staff.username'), dataIndex: 'username', width: 160 },
@@ -135,39 +134,15 @@ export function StaffPage() {
             ]}
           />
         </Flex>
-        {list.isError ? (
-          <QueryError error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <>
-            <Table<Staff>
-              rowKey="id"
-              columns={columns}
-              dataSource={rows}
-              loading={list.isPending}
-              pagination={false}
-              data-testid="staff-table"
-              scroll={{ x: 1000 }}
-            />
-            <Flex justify="center" align="center" gap={16} style={{ marginTop: 16 }}>
-              <Typography.Text type="secondary">
-                {t('staff.total', { count: rows.length })}
-              </Typography.Text>
-              {list.hasNextPage ? (
-                <Button
-                  onClick={() => void list.fetchNextPage()}
-                  loading={list.isFetchingNextPage}
-                  data-testid="staff-load-more"
-                >
-                  {t('common.loadMore')}
-                </Button>
-              ) : (
-                rows.length > 0 && (
-                  <Typography.Text type="secondary">{t('common.noMore')}</Typography.Text>
-                )
-              )}
-            </Flex>
-          </>
-        )}
+        <PagedTable<Staff>
+          list={list}
+          countText={(count) => t('staff.total', { count })}
+          loadMoreTestId="staff-load-more"
+          rowKey="id"
+          columns={columns}
+          data-testid="staff-table"
+          scroll={{ x: 1000 }}
+        />
       </Card>
       {editing && (
         <StaffFormModal

@@ -1,29 +1,11 @@
 import { api } from '../../app/api/client';
-import type { Region } from '../../app/api/types';
 import type {
-  ApplicationOptions,
+  ApplicationFields,
   DocumentType,
   Merchant,
   MerchantDocument,
-} from '../../merchant/merchant-types';
-
-/** What the applicant can fill in; every field is optional until the application is submitted. */
-export interface ApplicationFields {
-  kind?: Merchant['kind'];
-  registeredName?: string;
-  shortName?: string;
-  creditCode?: string;
-  legalRepName?: string;
-  legalRepIdNumber?: string;
-  mobile?: string;
-  regionCode?: string;
-  address?: string;
-  mcc?: string;
-  settlementAccountName?: string;
-  settlementAccountNumber?: string;
-  settlementBankCode?: string;
-  referralCode?: string;
-}
+} from '../../app/api/merchant-types';
+import type { Region } from '../../app/api/types';
 
 export interface ApplicationDetail {
   application: Merchant;
@@ -36,8 +18,6 @@ const path = (id: string) => `/applications/${encodeURIComponent(id)}`;
 
 /** The public H5 endpoints: no session, the applicant token proves who may see the draft. */
 export const applicantApi = {
-  options: () => api.get<ApplicationOptions>('/application-options'),
-
   regions: async (parent?: string) =>
     (await api.get<{ data: Region[] }>('/regions', { parent })).data,
 

@@ -1,5 +1,10 @@
-import type { DocumentType, Merchant, MerchantKind } from '../../merchant/merchant-types';
-import type { ApplicationFields } from './applicant-api';
+import {
+  type ApplicationFields,
+  type DocumentType,
+  documentTypes,
+  type Merchant,
+  type MerchantKind,
+} from '../../app/api/merchant-types';
 
 export const stepKeys = [
   'basic',
@@ -53,8 +58,8 @@ export function stepOfParam(param: string): number {
 }
 
 export function documentTypeOfParam(param: string): DocumentType | undefined {
-  const match = /^documents\.(licence|id_front|id_back|storefront)$/.exec(param);
-  return match?.[1] as DocumentType | undefined;
+  const type = param.startsWith('documents.') ? param.slice('documents.'.length) : undefined;
+  return documentTypes.find((known) => known === type);
 }
 
 export type FormValues = Partial<Record<FieldName, string>>;
@@ -104,8 +109,3 @@ export const formats = {
 export const allowedDocumentTypes = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'];
 export const maxDocumentBytes = 10 * 1024 * 1024;
 export const maxStorefrontPhotos = 5;
-
-export function requiredDocumentTypes(kind: MerchantKind): DocumentType[] {
-  const documents: DocumentType[] = ['id_front', 'id_back', 'storefront'];
-  return kind === 'micro' ? documents : ['licence', ...documents];
-}

@@ -4,8 +4,8 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { labelOfCode, useApplicationOptions } from '../../merchant/application-options';
-import type { MerchantStatus } from '../../merchant/merchant-types';
+import { optionLabel, useApplicationOptions } from '../../app/api/application-options';
+import type { MerchantStatus } from '../../app/api/merchant-types';
 import type { ApplicationDetail } from './applicant-api';
 import { ContinueLink } from './continue-link';
 import { OwnerPasswordForm } from './owner-password-form';
@@ -164,10 +164,10 @@ export function ApplicationStatus({
         )}
         <List.Item extra={application.mobile ?? '—'}>{t('apply.fields.mobile')}</List.Item>
         <List.Item extra={application.regionName ?? '—'}>{t('apply.fields.region')}</List.Item>
-        <List.Item extra={labelOfCode(options.data?.mccs, application.mcc)}>
+        <List.Item extra={optionLabel(options.data?.mccs, application.mcc)}>
           {t('apply.fields.mcc')}
         </List.Item>
-        <List.Item extra={labelOfCode(options.data?.banks, application.settlementBankCode)}>
+        <List.Item extra={optionLabel(options.data?.banks, application.settlementBankCode)}>
           {t('apply.fields.settlementBankCode')}
         </List.Item>
         <List.Item extra={application.settlementAccountNumber ?? '—'}>

@@ -1,11 +1,20 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, NoticeBar, Selector, TextArea, Toast } from 'antd-mobile';
-import { useMemo, useState } from 'react';
+import {
+  Button,
+  Form,
+  type FormItemProps,
+  Input,
+  NoticeBar,
+  Selector,
+  TextArea,
+  Toast,
+} from 'antd-mobile';
+import { type ReactElement, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../../app/api/api-error';
 import { ApiError } from '../../app/api/api-error';
-import { codeLabel, useApplicationOptions } from '../../merchant/application-options';
-import { type DocumentType, type MerchantKind, merchantKinds } from '../../merchant/merchant-types';
+import { codeLabel, useApplicationOptions } from '../../app/api/application-options';
+import { type DocumentType, type MerchantKind, merchantKinds } from '../../app/api/merchant-types';
 import { type ApplicationDetail, applicantApi } from './applicant-api';
 import { storeApplicantToken } from './applicant-token';
 import {
@@ -41,6 +50,54 @@ function formatRule(pattern: RegExp, message: string, normalise = (value: string
 
 const upper = (value: string) => value.toUpperCase();
 const noSpaces = (value: string) => value.replace(/\s+/g, '');
+
+/** The fields that `apply.fields` gives a label and a placeholder of their own. */
+type PlainField = Exclude<FieldName, 'kind' | 'regionCode'>;
+
+/**
+ * A field of the form with its label from `apply.fields`: a one-line input with the field's
+ * placeholder, unless another control is given.
+ */
+function Field({
+  name,
+  label,
+  children,
+  maxLength,
+  type,
+  inputMode,
+  ...item
+}: {
+  name: PlainField;
+  /** Instead of the field's usual label. */
+  label?: string;
+  description?: string;
+  hidden: boolean;
+  rules?: FormItemProps['rules'];
+  children?: ReactElement;
+  maxLength?: number;
+  type?: 'tel';
+  inputMode?: 'numeric';
+}) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item
+      name={name}
+      label={label ?? t(`apply.fields.${name}`)}
+      {...item}
+      data-testid={`field-${name}`}
+    >
+      {children ?? (
+        <Input
+          type={type}
+          inputMode={inputMode}
+          placeholder={t(`apply.fields.${name}Placeholder`)}
+          maxLength={maxLength}
+          clearable
+        />
+      )}
+    </Form.Item>
+  );
+}
 
 /**
  * The application form, one step at a time. Every step is saved as a draft when the applicant
@@ -293,79 +350,42 @@ export function ApplicationWizard({
           >
             <Selector columns={2} options={kindOptions} data-testid="field-kind" />
           </Form.Item>
-          <Form.Item
-            name="registeredName"
-            label={t('apply.fields.registeredName')}
-            hidden={hiddenUnless('basic') || micro}
-            data-testid="field-registeredName"
-          >
-            <Input
-              placeholder={t('apply.fields.registeredNamePlaceholder')}
-              maxLength={100}
-              clearable
-            />
-          </Form.Item>
-          <Form.Item
+          <Field name="registeredName" maxLength={100} hidden={hiddenUnless('basic') || micro} />
+          <Field
             name="shortName"
-            label={t('apply.fields.shortName')}
+            maxLength={20}
             description={t('apply.fields.shortNameHint')}
             hidden={hiddenUnless('basic')}
-            data-testid="field-shortName"
-          >
-            <Input placeholder={t('apply.fields.shortNamePlaceholder')} maxLength={20} clearable />
-          </Form.Item>
-          <Form.Item
+          />
+          <Field
             name="creditCode"
-            label={t('apply.fields.creditCode')}
+            maxLength={18}
             hidden={hiddenUnless('basic') || micro}
             rules={[formatRule(formats.creditCode, t('apply.formats.creditCode'), upper)]}
-            data-testid="field-creditCode"
-          >
-            <Input placeholder={t('apply.fields.creditCodePlaceholder')} maxLength={18} clearable />
-          </Form.Item>
+          />
 
-          <Form.Item
+          <Field
             name="legalRepName"
-            label={micro ? t('apply.fields.legalRepNameMicro') : t('apply.fields.legalRepName')}
+            maxLength={50}
+            label={micro ? t('apply.fields.legalRepNameMicro') : undefined}
             description={savedHint('legalRepName')}
             hidden={hiddenUnless('legalRep')}
-            data-testid="field-legalRepName"
-          >
-            <Input
-              placeholder={t('apply.fields.legalRepNamePlaceholder')}
-              maxLength={50}
-              clearable
-            />
-          </Form.Item>
-          <Form.Item
+          />
+          <Field
             name="legalRepIdNumber"
-            label={t('apply.fields.legalRepIdNumber')}
+            maxLength={18}
             description={savedHint('legalRepIdNumber')}
             hidden={hiddenUnless('legalRep')}
             rules={[formatRule(formats.idNumber, t('apply.formats.idNumber'), upper)]}
-            data-testid="field-legalRepIdNumber"
-          >
-            <Input
-              placeholder={t('apply.fields.legalRepIdNumberPlaceholder')}
-              maxLength={18}
-              clearable
-            />
-          </Form.Item>
-          <Form.Item
+          />
+          <Field
             name="mobile"
-            label={t('apply.fields.mobile')}
+            type="tel"
+            maxLength={13}
             description={savedHint('mobile', t('apply.fields.mobileHint'))}
             hidden={hiddenUnless('legalRep')}
             rules={[formatRule(formats.mobile, t('apply.formats.mobile'), noSpaces)]}
-            data-testid="field-mobile"
-          >
-            <Input
-              type="tel"
-              placeholder={t('apply.fields.mobilePlaceholder')}
-              maxLength={13}
-              clearable
-            />
-          </Form.Item>
+          />
 
           <Form.Item
             name="regionCode"
@@ -378,87 +398,51 @@ export function ApplicationWizard({
               placeholder={t('apply.fields.regionPlaceholder')}
             />
           </Form.Item>
-          <Form.Item
-            name="address"
-            label={t('apply.fields.address')}
-            hidden={hiddenUnless('business')}
-            data-testid="field-address"
-          >
+          <Field name="address" hidden={hiddenUnless('business')}>
             <TextArea
               placeholder={t('apply.fields.addressPlaceholder')}
               maxLength={200}
               autoSize={{ minRows: 2, maxRows: 4 }}
             />
-          </Form.Item>
-          <Form.Item
-            name="mcc"
-            label={t('apply.fields.mcc')}
-            hidden={hiddenUnless('business')}
-            data-testid="field-mcc"
-          >
+          </Field>
+          <Field name="mcc" hidden={hiddenUnless('business')}>
             <OptionPicker
               options={mccOptions}
               title={t('apply.fields.mcc')}
               placeholder={t('apply.fields.mccPlaceholder')}
               testId="mcc-picker"
             />
-          </Form.Item>
+          </Field>
 
-          <Form.Item
+          <Field
             name="settlementAccountName"
-            label={t('apply.fields.settlementAccountName')}
+            maxLength={100}
             description={savedHint('settlementAccountName')}
             hidden={hiddenUnless('settlement')}
-            data-testid="field-settlementAccountName"
-          >
-            <Input
-              placeholder={t('apply.fields.settlementAccountNamePlaceholder')}
-              maxLength={100}
-              clearable
-            />
-          </Form.Item>
-          <Form.Item
+          />
+          <Field
             name="settlementAccountNumber"
-            label={t('apply.fields.settlementAccountNumber')}
+            inputMode="numeric"
+            maxLength={23}
             description={savedHint('settlementAccountNumber')}
             hidden={hiddenUnless('settlement')}
             rules={[formatRule(formats.accountNumber, t('apply.formats.accountNumber'), noSpaces)]}
-            data-testid="field-settlementAccountNumber"
-          >
-            <Input
-              inputMode="numeric"
-              placeholder={t('apply.fields.settlementAccountNumberPlaceholder')}
-              maxLength={23}
-              clearable
-            />
-          </Form.Item>
-          <Form.Item
-            name="settlementBankCode"
-            label={t('apply.fields.settlementBankCode')}
-            hidden={hiddenUnless('settlement')}
-            data-testid="field-settlementBankCode"
-          >
+          />
+          <Field name="settlementBankCode" hidden={hiddenUnless('settlement')}>
             <OptionPicker
               options={bankOptions}
               title={t('apply.fields.settlementBankCode')}
               placeholder={t('apply.fields.settlementBankCodePlaceholder')}
               testId="bank-picker"
             />
-          </Form.Item>
+          </Field>
 
-          <Form.Item
+          <Field
             name="referralCode"
-            label={t('apply.fields.referralCode')}
+            maxLength={12}
             description={t('apply.fields.referralHint')}
             hidden={hiddenUnless('referral')}
-            data-testid="field-referralCode"
-          >
-            <Input
-              placeholder={t('apply.fields.referralCodePlaceholder')}
-              maxLength={12}
-              clearable
-            />
-          </Form.Item>
+          />
         </Form>
         {stepKey === 'referral' && (
           <div className="h5-section" data-testid="apply-summary">

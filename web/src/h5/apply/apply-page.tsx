@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../app/api/api-error';
-import type { MerchantKind } from '../../merchant/merchant-types';
+import type { MerchantKind } from '../../app/api/merchant-types';
 import { MobileFrame } from '../mobile-frame';
 import { applicantApi } from './applicant-api';
 import { readApplicantToken } from './applicant-token';

@@ -1,15 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Dialog, SpinLoading, Toast } from 'antd-mobile';
+import { Button, Dialog, DotLoading, ErrorBlock, SpinLoading, Toast } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentType, MerchantDocument, MerchantKind } from '../../merchant/merchant-types';
+import { useApplicationOptions } from '../../app/api/application-options';
+import type { DocumentType, MerchantDocument, MerchantKind } from '../../app/api/merchant-types';
 import { applicantApi } from './applicant-api';
-import {
-  allowedDocumentTypes,
-  maxDocumentBytes,
-  maxStorefrontPhotos,
-  requiredDocumentTypes,
-} from './application-form';
+import { allowedDocumentTypes, maxDocumentBytes, maxStorefrontPhotos } from './application-form';
 import { errorText } from './error-text';
 
 function formatSize(bytes: number): string {
@@ -196,7 +192,10 @@ function DocumentSlot({
   );
 }
 
-/** Step 5: each required document with its hint; files upload the moment they are chosen. */
+/**
+ * Step 5: each document the kind requires, with its hint; files upload the moment they are
+ * chosen. Which documents a kind needs is the server's rule, from /application-options.
+ */
 export function DocumentsStep({
   applicationId,
   token,
@@ -213,6 +212,7 @@ export function DocumentsStep({
   onUploaded: (type: DocumentType) => void;
 }) {
   const { t } = useTranslation();
+  const options = useApplicationOptions();
   return (
     <div>
       <div style={{ margin: '12px 16px 0', color: '#666', fontSize: 13, lineHeight: 1.6 }}>
@@ -220,7 +220,21 @@ export function DocumentsStep({
         <br />
         <span data-testid="doc-limits">{t('apply.documents.limits')}</span>
       </div>
-      {requiredDocumentTypes(kind).map((type) => (
+      {options.isPending && (
+        <div style={{ padding: 48, textAlign: 'center' }}>
+          <DotLoading color="primary" />
+        </div>
+      )}
+      {options.isError && (
+        <ErrorBlock
+          status="default"
+          title={t('apply.errors.loadFailed')}
+          description={errorText(options.error, t)}
+        >
+          <Button onClick={() => void options.refetch()}>{t('common.retry')}</Button>
+        </ErrorBlock>
+      )}
+      {(options.data?.requiredDocuments[kind] ?? []).map((type) => (
         <DocumentSlot
           key={type}
           applicationId={applicationId}

@@ -1,7 +1,7 @@
 import { Button, CheckList } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type MerchantKind, merchantKinds } from '../../merchant/merchant-types';
+import { type MerchantKind, merchantKinds } from '../../app/api/merchant-types';
 
 /** The first screen of a new application: who is applying decides which fields follow. */
 export function KindChooser({ onChosen }: { onChosen: (kind: MerchantKind) => void }) {

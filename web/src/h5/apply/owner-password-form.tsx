@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Input } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api/api-error';
+import { isStrongPassword } from '../../app/auth/password-rule';
 import { applicantApi } from './applicant-api';
 import { errorText } from './error-text';
 
@@ -67,7 +68,7 @@ export function OwnerPasswordForm({
           { required: true, message: t('apply.owner.rule') },
           {
             validator: async (_rule, value?: string) => {
-              if (value && !(value.length >= 10 && /[A-Za-z]/.test(value) && /\d/.test(value))) {
+              if (value && !isStrongPassword(value)) {
                 throw new Error(t('apply.owner.rule'));
               }
             },

@@ -6,6 +6,7 @@ import { isApiError } from '../../app/api/api-error';
 import { api } from '../../app/api/client';
 import { useShowError } from '../../app/api/use-show-error';
 import { AuthCard } from '../../app/auth/auth-card';
+import { NewPasswordFields } from '../../app/auth/new-password-fields';
 import { SubmitButton } from '../../app/auth/submit-button';
 
 interface SetupValues {
@@ -108,38 +109,10 @@ export function MerchantSetupPage() {
             data-testid="setup-code"
           />
         </Form.Item>
-        <Form.Item
+        <NewPasswordFields
           name="password"
-          label={t('auth.newPassword')}
-          extra={t('auth.passwordRule')}
-          rules={[
-            { required: true, message: t('common.required') },
-            {
-              validator: (_rule, value?: string) =>
-                !value || (value.length >= 10 && /[A-Za-z]/.test(value) && /\d/.test(value))
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('auth.passwordTooShort'))),
-            },
-          ]}
-        >
-          <Input.Password autoComplete="new-password" data-testid="setup-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirmPassword"
-          label={t('auth.confirmPassword')}
-          dependencies={['password']}
-          rules={[
-            { required: true, message: t('common.required') },
-            ({ getFieldValue }) => ({
-              validator: (_rule, value) =>
-                !value || value === getFieldValue('password')
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('auth.passwordMismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" data-testid="setup-confirm-password" />
-        </Form.Item>
+          testIds={{ password: 'setup-password', confirm: 'setup-confirm-password' }}
+        />
         <SubmitButton loading={setup.isPending} testId="setup-submit">
           {t('portal.setup.submit')}
         </SubmitButton>

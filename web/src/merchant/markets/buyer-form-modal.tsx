@@ -2,10 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { codeLabel, useApplicationOptions } from '../../app/api/application-options';
 import { api } from '../../app/api/client';
 import { newIdempotencyKey } from '../../app/api/idempotency-key';
 import { useShowError } from '../../app/api/use-show-error';
-import { codeLabel, useApplicationOptions } from '../application-options';
 
 interface BuyerValues {
   name: string;

@@ -4,10 +4,3 @@ export const portalMarketsKey = ['portal', 'markets'] as const;
 export function commissionText(basisPoints: number): string {
   return `${(basisPoints / 100).toFixed(2)}%`;
 }
-
-export const membershipColor: Record<string, string> = {
-  requested: 'blue',
-  accepted: 'green',
-  declined: 'red',
-  left: 'default',
-};

@@ -1,17 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Flex, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api/client';
 import { newIdempotencyKey } from '../../app/api/idempotency-key';
+import type { ListReply } from '../../app/api/types';
 import { useShowError } from '../../app/api/use-show-error';
 import { useCurrentMe } from '../../app/auth/use-current-me';
 import { PageLoading } from '../../app/shell/page-loading';
 import { QueryError } from '../../app/shell/query-error';
-import { formatTime } from '../../console/shared/format-time';
-import type { AvailableMarket, Page, PortalMarkets, PortalMembership } from '../merchant-types';
+import { emptyLocale, QueryTable } from '../../app/shell/query-table';
+import type { AvailableMarket, PortalMarkets, PortalMembership } from '../merchant-types';
 import { hasPortalPermission } from '../portal-permissions';
 import { marketKindLabel } from '../role-label';
-import { commissionText, membershipColor, portalMarketsKey } from './market-format';
+import { commissionText, portalMarketsKey } from './market-format';
+import { MembershipTag, useMembershipColumns } from './membership-tag';
 import { OperatedMarketCard } from './operated-market-card';
 
 export function MarketsPage() {
@@ -21,13 +23,14 @@ export function MarketsPage() {
   const showError = useShowError();
   const queryClient = useQueryClient();
   const canAct = hasPortalPermission(me, 'portal:account');
+  const membershipColumns = useMembershipColumns<PortalMembership>();
   const markets = useQuery({
     queryKey: portalMarketsKey,
     queryFn: () => api.get<PortalMarkets>('/portal/markets'),
   });
   const available = useQuery({
     queryKey: [...portalMarketsKey, 'available'],
-    queryFn: () => api.get<Page<AvailableMarket>>('/portal/markets/available', { limit: 100 }),
+    queryFn: () => api.get<ListReply<AvailableMarket>>('/portal/markets/available', { limit: 100 }),
   });
   const join = useMutation({
     mutationFn: (marketId: string) =>
@@ -62,14 +65,7 @@ export function MarketsPage() {
           pagination={false}
           scroll={{ x: 640 }}
           data-testid="portal-memberships"
-          locale={{
-            emptyText: (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={t('portal.markets.noMemberships')}
-              />
-            ),
-          }}
+          locale={emptyLocale(t('portal.markets.noMemberships'))}
           columns={[
             { key: 'name', title: t('portal.markets.name'), render: (_, row) => row.market.name },
             {
@@ -82,92 +78,63 @@ export function MarketsPage() {
               title: t('portal.markets.commission'),
               render: (_, row) => commissionText(row.market.commissionBp),
             },
-            {
-              key: 'status',
-              title: t('portal.markets.status'),
-              render: (_, row) => (
-                <Tag color={membershipColor[row.status]}>
-                  {t(`portal.markets.membership.${row.status}`)}
-                </Tag>
-              ),
-            },
-            {
-              key: 'requestedAt',
-              title: t('portal.markets.requestedAt'),
-              render: (_, row) => formatTime(row.requestedAt),
-            },
+            ...membershipColumns,
           ]}
         />
       </Card>
 
       <Card title={t('portal.markets.available')}>
-        {available.isError ? (
-          <QueryError error={available.error} onRetry={() => void available.refetch()} />
-        ) : (
-          <Table<AvailableMarket>
-            rowKey="id"
-            loading={available.isPending}
-            dataSource={available.data?.data ?? []}
-            pagination={false}
-            scroll={{ x: 640 }}
-            data-testid="portal-available-markets"
-            locale={{
-              emptyText: (
-                <Empty
-                  image={Empty.PRESENTED_IMAGE_SIMPLE}
-                  description={t('portal.markets.noAvailable')}
-                />
-              ),
-            }}
-            columns={[
-              { key: 'name', title: t('portal.markets.name'), dataIndex: 'name' },
-              {
-                key: 'kind',
-                title: t('portal.markets.kind'),
-                render: (_, row) => marketKindLabel(row.kind),
-              },
-              {
-                key: 'operator',
-                title: t('portal.markets.operator'),
-                render: (_, row) => row.operatorShortName ?? '—',
-              },
-              {
-                key: 'commission',
-                title: t('portal.markets.commission'),
-                render: (_, row) => commissionText(row.commissionBp),
-              },
-              {
-                key: 'previous',
-                title: t('portal.markets.status'),
-                render: (_, row) =>
-                  row.membershipStatus ? (
-                    <Tag color={membershipColor[row.membershipStatus]}>
-                      {t(`portal.markets.membership.${row.membershipStatus}`)}
-                    </Tag>
-                  ) : null,
-              },
-              ...(canAct
-                ? [
-                    {
-                      key: 'join',
-                      title: t('common.actions'),
-                      render: (_: unknown, row: AvailableMarket) => (
-                        <Button
-                          size="small"
-                          type="primary"
-                          loading={join.isPending && join.variables === row.id}
-                          onClick={() => join.mutate(row.id)}
-                          data-testid={`market-join-${row.id}`}
-                        >
-                          {t('portal.markets.join')}
-                        </Button>
-                      ),
-                    },
-                  ]
-                : []),
-            ]}
-          />
-        )}
+        <QueryTable<AvailableMarket>
+          query={available}
+          rowKey="id"
+          dataSource={available.data?.data ?? []}
+          scroll={{ x: 640 }}
+          data-testid="portal-available-markets"
+          locale={emptyLocale(t('portal.markets.noAvailable'))}
+          columns={[
+            { key: 'name', title: t('portal.markets.name'), dataIndex: 'name' },
+            {
+              key: 'kind',
+              title: t('portal.markets.kind'),
+              render: (_, row) => marketKindLabel(row.kind),
+            },
+            {
+              key: 'operator',
+              title: t('portal.markets.operator'),
+              render: (_, row) => row.operatorShortName ?? '—',
+            },
+            {
+              key: 'commission',
+              title: t('portal.markets.commission'),
+              render: (_, row) => commissionText(row.commissionBp),
+            },
+            {
+              key: 'previous',
+              title: t('portal.markets.status'),
+              render: (_, row) =>
+                row.membershipStatus ? <MembershipTag status={row.membershipStatus} /> : null,
+            },
+            ...(canAct
+              ? [
+                  {
+                    key: 'join',
+                    title: t('common.actions'),
+                    render: (_: unknown, row: AvailableMarket) => (
+                      <Button
+                        size="small"
+                        type="primary"
+                        loading={join.isPending && join.variables === row.id}
+                        onClick={() => join.mutate(row.id)}
+                        data-testid={`market-join-${row.id}`}
+                      >
+                        {t('portal.markets.join')}
+                      </Button>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
       </Card>
     </Flex>
   );

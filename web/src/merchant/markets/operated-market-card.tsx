@@ -1,17 +1,20 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Flex, Table, Tabs, Tag, Tooltip } from 'antd';
+import { App, Button, Card, Flex, Tabs, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { optionLabel, useApplicationOptions } from '../../app/api/application-options';
 import { api } from '../../app/api/client';
+import type { BuyerMember, MarketMember } from '../../app/api/merchant-types';
+import type { ListReply } from '../../app/api/types';
 import { useShowError } from '../../app/api/use-show-error';
-import { QueryError } from '../../app/shell/query-error';
+import { emptyLocale, QueryTable } from '../../app/shell/query-table';
 import { formatTime } from '../../console/shared/format-time';
-import { labelOfCode, useApplicationOptions } from '../application-options';
-import type { BuyerMember, MarketMember, OperatedMarket, Page } from '../merchant-types';
+import type { OperatedMarket } from '../merchant-types';
 import { marketKindLabel } from '../role-label';
 import { BuyerFormModal } from './buyer-form-modal';
-import { commissionText, membershipColor, portalMarketsKey } from './market-format';
+import { commissionText, portalMarketsKey } from './market-format';
+import { useMembershipColumns } from './membership-tag';
 
 /** A market the merchant runs: requests to decide, members, and the buyers it registered. */
 export function OperatedMarketCard({
@@ -27,14 +30,15 @@ export function OperatedMarketCard({
   const queryClient = useQueryClient();
   const options = useApplicationOptions();
   const [addingBuyer, setAddingBuyer] = useState(false);
+  const membershipColumns = useMembershipColumns<MarketMember>();
   const base = `/portal/markets/${encodeURIComponent(market.id)}`;
   const members = useQuery({
     queryKey: [...portalMarketsKey, market.id, 'members'],
-    queryFn: () => api.get<Page<MarketMember>>(`${base}/members`, { limit: 100 }),
+    queryFn: () => api.get<ListReply<MarketMember>>(`${base}/members`, { limit: 100 }),
   });
   const buyers = useQuery({
     queryKey: [...portalMarketsKey, market.id, 'buyers'],
-    queryFn: () => api.get<Page<BuyerMember>>(`${base}/buyers`, { limit: 100 }),
+    queryFn: () => api.get<ListReply<BuyerMember>>(`${base}/buyers`, { limit: 100 }),
   });
   const decide = useMutation({
     mutationFn: ({
@@ -75,44 +79,21 @@ export function OperatedMarketCard({
           {
             key: 'members',
             label: t('portal.markets.members'),
-            children: members.isError ? (
-              <QueryError error={members.error} onRetry={() => void members.refetch()} />
-            ) : (
-              <Table<MarketMember>
+            children: (
+              <QueryTable<MarketMember>
+                query={members}
                 rowKey="membershipId"
                 size="small"
-                loading={members.isPending}
                 dataSource={members.data?.data ?? []}
-                pagination={false}
                 scroll={{ x: 600 }}
-                locale={{
-                  emptyText: (
-                    <Empty
-                      image={Empty.PRESENTED_IMAGE_SIMPLE}
-                      description={t('portal.markets.noMembers')}
-                    />
-                  ),
-                }}
+                locale={emptyLocale(t('portal.markets.noMembers'))}
                 columns={[
                   {
                     key: 'merchant',
                     title: t('portal.markets.member'),
                     render: (_, row) => row.merchant.shortName ?? row.merchant.id,
                   },
-                  {
-                    key: 'status',
-                    title: t('portal.markets.status'),
-                    render: (_, row) => (
-                      <Tag color={membershipColor[row.status]}>
-                        {t(`portal.markets.membership.${row.status}`)}
-                      </Tag>
-                    ),
-                  },
-                  {
-                    key: 'requestedAt',
-                    title: t('portal.markets.requestedAt'),
-                    render: (_, row) => formatTime(row.requestedAt),
-                  },
+                  ...membershipColumns,
                   {
                     key: 'actions',
                     title: t('common.actions'),
@@ -162,56 +143,44 @@ export function OperatedMarketCard({
                     </Button>
                   </div>
                 )}
-                {buyers.isError ? (
-                  <QueryError error={buyers.error} onRetry={() => void buyers.refetch()} />
-                ) : (
-                  <Table<BuyerMember>
-                    rowKey="id"
-                    size="small"
-                    loading={buyers.isPending}
-                    dataSource={buyers.data?.data ?? []}
-                    pagination={false}
-                    scroll={{ x: 600 }}
-                    locale={{
-                      emptyText: (
-                        <Empty
-                          image={Empty.PRESENTED_IMAGE_SIMPLE}
-                          description={t('portal.markets.noBuyers')}
-                        />
-                      ),
-                    }}
-                    columns={[
-                      { key: 'name', title: t('portal.markets.buyerName'), dataIndex: 'name' },
-                      {
-                        key: 'id',
-                        title: t('portal.markets.buyerIdNumber'),
-                        dataIndex: 'idNumber',
-                      },
-                      {
-                        key: 'account',
-                        title: t('portal.markets.buyerAccountNumber'),
-                        render: (_, row) =>
-                          row.accountLuhnOk ? (
-                            row.accountNumber
-                          ) : (
-                            <Tooltip title={t('portal.markets.luhnWarning')}>
-                              <Tag color="orange">{row.accountNumber}</Tag>
-                            </Tooltip>
-                          ),
-                      },
-                      {
-                        key: 'bank',
-                        title: t('portal.markets.buyerBank'),
-                        render: (_, row) => labelOfCode(options.data?.banks, row.bankCode),
-                      },
-                      {
-                        key: 'createdAt',
-                        title: t('portal.markets.requestedAt'),
-                        render: (_, row) => formatTime(row.createdAt),
-                      },
-                    ]}
-                  />
-                )}
+                <QueryTable<BuyerMember>
+                  query={buyers}
+                  rowKey="id"
+                  size="small"
+                  dataSource={buyers.data?.data ?? []}
+                  scroll={{ x: 600 }}
+                  locale={emptyLocale(t('portal.markets.noBuyers'))}
+                  columns={[
+                    { key: 'name', title: t('portal.markets.buyerName'), dataIndex: 'name' },
+                    {
+                      key: 'id',
+                      title: t('portal.markets.buyerIdNumber'),
+                      dataIndex: 'idNumber',
+                    },
+                    {
+                      key: 'account',
+                      title: t('portal.markets.buyerAccountNumber'),
+                      render: (_, row) =>
+                        row.accountLuhnOk ? (
+                          row.accountNumber
+                        ) : (
+                          <Tooltip title={t('portal.markets.luhnWarning')}>
+                            <Tag color="orange">{row.accountNumber}</Tag>
+                          </Tooltip>
+                        ),
+                    },
+                    {
+                      key: 'bank',
+                      title: t('portal.markets.buyerBank'),
+                      render: (_, row) => optionLabel(options.data?.banks, row.bankCode),
+                    },
+                    {
+                      key: 'createdAt',
+                      title: t('portal.markets.requestedAt'),
+                      render: (_, row) => formatTime(row.createdAt),
+                    },
+                  ]}
+                />
               </Flex>
             ),
           },

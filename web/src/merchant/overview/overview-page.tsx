@@ -2,15 +2,15 @@ import { BellOutlined } from '@ant-design/icons';
 import { Alert, Badge, Card, Col, Descriptions, Empty, List, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { optionLabel, useApplicationOptions } from '../../app/api/application-options';
 import { useCurrentMe } from '../../app/auth/use-current-me';
 import { PageLoading } from '../../app/shell/page-loading';
 import { QueryError } from '../../app/shell/query-error';
+import { merchantStatusColor } from '../../app/shell/status-colors';
 import { formatTime } from '../../console/shared/format-time';
-import { labelOfCode, useApplicationOptions } from '../application-options';
 import { notificationText } from '../notifications/notification-text';
 import { useNotifications, usePortalMerchant } from '../portal-api';
 import { roleLabelOf } from '../role-label';
-import { statusColor } from '../status-color';
 
 /** The first page after sign-in: the merchant's state, what is new, and the referral code. */
 export function OverviewPage() {
@@ -59,7 +59,10 @@ export function OverviewPage() {
                   key: 'status',
                   label: t('portal.overview.merchantStatus'),
                   children: (
-                    <Tag color={statusColor[profile.status]} data-testid="portal-merchant-status">
+                    <Tag
+                      color={merchantStatusColor[profile.status]}
+                      data-testid="portal-merchant-status"
+                    >
                       {t(`portal.statuses.${profile.status}`)}
                     </Tag>
                   ),
@@ -77,7 +80,7 @@ export function OverviewPage() {
                 {
                   key: 'mcc',
                   label: t('portal.profile.mcc'),
-                  children: labelOfCode(options.data?.mccs, profile.mcc),
+                  children: optionLabel(options.data?.mccs, profile.mcc),
                 },
                 {
                   key: 'region',

@@ -2,10 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { codeLabel, useApplicationOptions } from '../../app/api/application-options';
 import { api } from '../../app/api/client';
 import { useShowError } from '../../app/api/use-show-error';
 import { useCurrentMe } from '../../app/auth/use-current-me';
-import { codeLabel, useApplicationOptions } from '../application-options';
 import { portalMerchantQueryKey } from '../portal-api';
 
 interface ChangeValues {

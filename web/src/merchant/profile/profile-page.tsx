@@ -13,20 +13,23 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { optionLabel, useApplicationOptions } from '../../app/api/application-options';
 import { api } from '../../app/api/client';
 import { useShowError } from '../../app/api/use-show-error';
 import { useCurrentMe } from '../../app/auth/use-current-me';
 import { PageLoading } from '../../app/shell/page-loading';
 import { QueryError } from '../../app/shell/query-error';
+import { merchantStatusColor } from '../../app/shell/status-colors';
 import { formatTime } from '../../console/shared/format-time';
-import { labelOfCode, useApplicationOptions } from '../application-options';
 import { portalMerchantQueryKey, usePortalMerchant } from '../portal-api';
 import { hasPortalPermission } from '../portal-permissions';
 import { feePlanLabelOf } from '../role-label';
-import { statusColor } from '../status-color';
+import type { portalZh } from '../texts';
 import { AccountChangeModal } from './account-change-modal';
+
+type ProfileLabel = keyof typeof portalZh.profile;
 
 export function ProfilePage() {
   const { t } = useTranslation();
@@ -56,7 +59,12 @@ export function ProfilePage() {
   const profile = merchant.data;
   const pending =
     profile.pendingAccountChange?.status === 'pending' ? profile.pendingAccountChange : null;
-  const bank = (code: string | null) => labelOfCode(options.data?.banks, code);
+  const bank = (code: string | null) => optionLabel(options.data?.banks, code);
+  const field = (key: ProfileLabel, children: ReactNode) => ({
+    key,
+    label: t(`portal.profile.${key}`),
+    children,
+  });
 
   return (
     <>
@@ -76,99 +84,29 @@ export function ProfilePage() {
                   key: 'status',
                   label: t('portal.overview.merchantStatus'),
                   children: (
-                    <Tag color={statusColor[profile.status]}>
+                    <Tag color={merchantStatusColor[profile.status]}>
                       {t(`portal.statuses.${profile.status}`)}
                     </Tag>
                   ),
                 },
-                {
-                  key: 'kind',
-                  label: t('portal.profile.kind'),
-                  children: t(`portal.kinds.${profile.kind}`),
-                },
-                ...(profile.registeredName
-                  ? [
-                      {
-                        key: 'registered',
-                        label: t('portal.profile.registeredName'),
-                        children: profile.registeredName,
-                      },
-                    ]
-                  : []),
-                {
-                  key: 'short',
-                  label: t('portal.profile.shortName'),
-                  children: profile.shortName ?? '—',
-                },
-                ...(profile.creditCode
-                  ? [
-                      {
-                        key: 'credit',
-                        label: t('portal.profile.creditCode'),
-                        children: profile.creditCode,
-                      },
-                    ]
-                  : []),
-                {
-                  key: 'rep',
-                  label: t('portal.profile.legalRepName'),
-                  children: profile.legalRepName ?? '—',
-                },
-                {
-                  key: 'id',
-                  label: t('portal.profile.legalRepIdNumber'),
-                  children: profile.legalRepIdNumber ?? '—',
-                },
-                {
-                  key: 'mobile',
-                  label: t('portal.profile.mobile'),
-                  children: profile.mobile ?? '—',
-                },
-                {
-                  key: 'region',
-                  label: t('portal.profile.region'),
-                  children: profile.regionName ?? '—',
-                },
-                {
-                  key: 'address',
-                  label: t('portal.profile.address'),
-                  children: profile.address ?? '—',
-                },
-                {
-                  key: 'mcc',
-                  label: t('portal.profile.mcc'),
-                  children: labelOfCode(options.data?.mccs, profile.mcc),
-                },
-                {
-                  key: 'branch',
-                  label: t('portal.profile.branch'),
-                  children: profile.orgNode?.name ?? '—',
-                },
-                {
-                  key: 'fee',
-                  label: t('portal.profile.feePlan'),
-                  children: profile.feePlan ? feePlanLabelOf(profile.feePlan) : '—',
-                },
-                {
-                  key: 'activated',
-                  label: t('portal.profile.activatedAt'),
-                  children: formatTime(profile.activatedAt),
-                },
-                {
-                  key: 'referral',
-                  label: t('portal.profile.referralCode'),
-                  children: profile.referralCode ?? '—',
-                },
-                ...(profile.referredBy
-                  ? [
-                      {
-                        key: 'referredBy',
-                        label: t('portal.profile.referredBy'),
-                        children: profile.referredBy.shortName ?? profile.referredBy.id,
-                      },
-                    ]
-                  : []),
-              ]}
+                field('kind', t(`portal.kinds.${profile.kind}`)),
+                profile.registeredName ? field('registeredName', profile.registeredName) : null,
+                field('shortName', profile.shortName ?? '—'),
+                profile.creditCode ? field('creditCode', profile.creditCode) : null,
+                field('legalRepName', profile.legalRepName ?? '—'),
+                field('legalRepIdNumber', profile.legalRepIdNumber ?? '—'),
+                field('mobile', profile.mobile ?? '—'),
+                field('region', profile.regionName ?? '—'),
+                field('address', profile.address ?? '—'),
+                field('mcc', optionLabel(options.data?.mccs, profile.mcc)),
+                field('branch', profile.orgNode?.name ?? '—'),
+                field('feePlan', profile.feePlan ? feePlanLabelOf(profile.feePlan) : '—'),
+                field('activatedAt', formatTime(profile.activatedAt)),
+                field('referralCode', profile.referralCode ?? '—'),
+                profile.referredBy
+                  ? field('referredBy', profile.referredBy.shortName ?? profile.referredBy.id)
+                  : null,
+              ].filter((item) => item !== null)}
             />
           </Card>
         </Col>
@@ -193,21 +131,9 @@ export function ProfilePage() {
               size="small"
               data-testid="portal-settlement"
               items={[
-                {
-                  key: 'name',
-                  label: t('portal.profile.accountName'),
-                  children: profile.settlementAccountName ?? '—',
-                },
-                {
-                  key: 'number',
-                  label: t('portal.profile.accountNumber'),
-                  children: profile.settlementAccountNumber ?? '—',
-                },
-                {
-                  key: 'bank',
-                  label: t('portal.profile.bank'),
-                  children: bank(profile.settlementBankCode),
-                },
+                field('accountName', profile.settlementAccountName ?? '—'),
+                field('accountNumber', profile.settlementAccountNumber ?? '—'),
+                field('bank', bank(profile.settlementBankCode)),
               ]}
             />
             {pending && (

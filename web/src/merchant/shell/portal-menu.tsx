@@ -7,36 +7,20 @@ import {
   ShopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { Badge, Menu, type MenuProps } from 'antd';
-import type { ReactNode } from 'react';
+import { Badge } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router';
 import { useCurrentMe } from '../../app/auth/use-current-me';
+import { type MenuEntry, SectionMenu } from '../../app/shell/section-menu';
 import { useNotifications } from '../portal-api';
 import { hasPortalPermission, type PortalPermission } from '../portal-permissions';
-
-interface Entry {
-  key: string;
-  path: string;
-  icon: ReactNode;
-  label: ReactNode;
-  permission?: PortalPermission;
-}
-
-function selectedKey(pathname: string): string {
-  const section = pathname.replace(/^\/merchant\/?/, '').split('/')[0];
-  return section || 'overview';
-}
 
 export function PortalMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const me = useCurrentMe();
-  const navigate = useNavigate();
-  const { pathname } = useLocation();
   const notifications = useNotifications();
   const unread = notifications.data?.unreadCount ?? 0;
 
-  const entries: Entry[] = [
+  const entries: (MenuEntry & { permission?: PortalPermission })[] = [
     {
       key: 'overview',
       path: '/merchant',
@@ -90,26 +74,16 @@ export function PortalMenu({ onNavigate }: { onNavigate?: () => void }) {
       label: t('portal.menu.security'),
     },
   ];
-  const visible = entries.filter(
-    (entry) => !entry.permission || hasPortalPermission(me, entry.permission),
-  );
-  const items: MenuProps['items'] = visible.map((entry) => ({
-    key: entry.key,
-    icon: entry.icon,
-    label: <span data-testid={`portal-nav-${entry.key}`}>{entry.label}</span>,
-  }));
-
   return (
-    <Menu
-      mode="inline"
-      selectedKeys={[selectedKey(pathname)]}
-      items={items}
+    <SectionMenu
       style={{ borderInlineEnd: 'none' }}
-      onClick={({ key }) => {
-        const entry = visible.find((item) => item.key === key);
-        if (entry) void navigate(entry.path);
-        onNavigate?.();
-      }}
+      base="/merchant"
+      homeKey="overview"
+      testIdPrefix="portal-nav"
+      entries={entries.filter(
+        (entry) => !entry.permission || hasPortalPermission(me, entry.permission),
+      )}
+      onNavigate={onNavigate}
     />
   );
 }

@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api/client';
 import { newIdempotencyKey } from '../../app/api/idempotency-key';
+import type { MerchantUser, Store } from '../../app/api/merchant-types';
 import { useShowError } from '../../app/api/use-show-error';
-import type { PortalUser, Store } from '../merchant-types';
 import { roleLabelOf } from '../role-label';
 
 interface StaffValues {
@@ -25,7 +25,7 @@ export function StaffFormModal({ stores, onClose }: { stores: Store[]; onClose: 
   const [idempotencyKey] = useState(newIdempotencyKey);
   const create = useMutation({
     mutationFn: (values: StaffValues) =>
-      api.post<{ user: PortalUser; temporaryPassword: string }>(
+      api.post<{ user: MerchantUser; temporaryPassword: string }>(
         '/portal/users',
         {
           displayName: values.displayName.trim(),

@@ -2,9 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api/client';
+import type { Store } from '../../app/api/merchant-types';
 import { useShowError } from '../../app/api/use-show-error';
 import { RegionCascader } from '../../console/org/region-cascader';
-import type { Store } from '../merchant-types';
 
 interface StoreValues {
   name: string;
