@@ -299,6 +299,18 @@ test('an applicant applies on a phone, staff review and approve, the owner signs
     await expect(desk.getByTestId('merchant-approve')).toHaveCount(0);
     await expect(desk.locator('[data-status="active"]').first()).toHaveText('已开通');
     await screenshot(desk, 'review', 'approved');
+
+    // The new merchant's whole story is in its history tab, and it now lists with the branch's.
+    await desk.getByRole('tab', { name: '历史' }).click();
+    await expect(desk.getByText('批准').first()).toBeVisible();
+    await screenshot(desk, 'review', 'history');
+    await desk.goto('/console/merchants');
+    await expect(desk.getByTestId('merchant-table')).toContainText(applicant.shortName);
+    await expect(desk.getByTestId('merchant-table')).toContainText('王记水果店');
+    await screenshot(desk, 'console', 'merchant-list');
+    await desk.goto('/console/referrals');
+    await expect(desk.getByTestId('referral-table').locator('tbody tr').first()).toBeVisible();
+    await screenshot(desk, 'console', 'referrals');
     await signOut(desk);
   });
 
