@@ -1,3 +1,4 @@
+export { resetAccountMfa, unlockAccount } from './account-recovery.js';
 export { authRoutes } from './auth-routes.js';
 export {
   countFailedStepUp,

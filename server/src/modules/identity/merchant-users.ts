@@ -158,6 +158,7 @@ export type MerchantUserRecord = {
   role: MerchantRole | null;
   storeId: string | null;
   disabledAt: Date | null;
+  lockedAt: Date | null;
   lastLoginAt: Date | null;
   passwordSetAt: Date | null;
   mustChangePassword: boolean;
@@ -178,6 +179,7 @@ async function toMerchantUserRecords(db: Db, rows: UserRow[]): Promise<MerchantU
     role: roles.get(row.id)?.find(isMerchantRole) ?? null,
     storeId: row.storeId,
     disabledAt: row.disabledAt,
+    lockedAt: row.lockedAt,
     lastLoginAt: row.lastLoginAt,
     passwordSetAt: row.passwordSetAt,
     mustChangePassword: row.mustChangePassword,

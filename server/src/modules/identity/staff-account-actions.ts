@@ -5,10 +5,11 @@ import { hashPassword, temporaryPassword } from '../../platform/crypto/passwords
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { recordAudit } from '../audit/index.js';
+import { resetAccountMfa, unlockAccount } from './account-recovery.js';
 import { assertMayManage } from './role-grants.js';
 import { revokeSessions } from './sessions.js';
 import { type StaffView, staffInScope, toStaffView } from './staff-directory.js';
-import { mfaRecoveryCodes, users } from './tables.js';
+import { users } from './tables.js';
 
 type Caller = { principal: Principal; actor: Actor };
 type Target = Awaited<ReturnType<typeof staffInScope>>;
@@ -68,10 +69,7 @@ export function lockStaff(tx: Db, clock: Clock, caller: Caller, id: string): Pro
 
 export function unlockStaff(tx: Db, clock: Clock, caller: Caller, id: string): Promise<StaffView> {
   return onOtherStaff(tx, clock, caller, id, 'staff.unlocked', async (target) => {
-    await tx
-      .update(users)
-      .set({ lockedAt: null, failedAttempts: 0, updatedAt: clock.now() })
-      .where(eq(users.id, id));
+    await unlockAccount(tx, clock, id);
     return {
       before: { locked: target.user.lockedAt !== null, failedAttempts: target.user.failedAttempts },
       after: { locked: false, failedAttempts: 0 },
@@ -113,18 +111,7 @@ export function resetStaffMfa(
   id: string,
 ): Promise<StaffView> {
   return onOtherStaff(tx, clock, caller, id, 'staff.mfa_reset', async (target) => {
-    await tx
-      .update(users)
-      .set({
-        mfaSecretEnc: null,
-        mfaPendingSecretEnc: null,
-        mfaEnabledAt: null,
-        mfaLastStep: null,
-        updatedAt: clock.now(),
-      })
-      .where(eq(users.id, id));
-    await tx.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, id));
-    await revokeSessions(tx, clock, id);
+    await resetAccountMfa(tx, clock, id);
     return {
       before: { mfaEnabled: target.user.mfaEnabledAt !== null },
       after: { mfaEnabled: false },

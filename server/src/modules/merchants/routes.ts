@@ -4,6 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { accountChangeRoutes } from './account-change-routes.js';
 import { applicationRoutes } from './application-routes.js';
 import type { MerchantDeps } from './deps.js';
+import { merchantUserRoutes } from './merchant-user-routes.js';
 import { portalRoutes } from './portal-routes.js';
 import { referralRoutes } from './referral-routes.js';
 import { staffMerchantRoutes } from './staff-merchant-routes.js';
@@ -17,6 +18,7 @@ export function merchantRoutes(deps: MerchantDeps): FastifyPluginAsync {
     await app.register(rateLimit, { global: false });
     await app.register(applicationRoutes(deps));
     await app.register(staffMerchantRoutes(deps));
+    await app.register(merchantUserRoutes(deps));
     await app.register(storeRoutes(deps));
     await app.register(portalRoutes(deps));
     await app.register(accountChangeRoutes(deps));

@@ -5,7 +5,6 @@ import { callerOf, principalOf } from '../../platform/http/route-access.js';
 import { pageQuerySchema } from '../../platform/pagination.js';
 import type { MerchantDeps } from './deps.js';
 import { merchantForCaller } from './merchant-scope.js';
-import { listMerchantStaff, merchantUserPageSchema } from './merchant-staff.js';
 import { merchantIdParams } from './schemas.js';
 import {
   createStore,
@@ -18,8 +17,8 @@ import {
 } from './stores.js';
 
 /**
- * The bank console's view of a merchant's stores and users: staff of the merchant's branch
- * subtree see them and manage the stores; anyone else gets the 404 of merchantForCaller.
+ * The bank console's view of a merchant's stores: staff of the merchant's branch subtree see
+ * and manage them; anyone else gets the 404 of merchantForCaller.
  */
 export function storeRoutes(deps: MerchantDeps): FastifyPluginAsyncZod {
   const { db, clock } = deps;
@@ -82,23 +81,6 @@ export function storeRoutes(deps: MerchantDeps): FastifyPluginAsyncZod {
             request.body,
           ),
         ),
-    );
-    app.get(
-      '/api/v1/merchants/:id/users',
-      {
-        config: { access: { permission: 'merchant:read' } },
-        schema: {
-          tags: ['merchants'],
-          summary: 'The merchant’s portal users: owner, managers and cashiers',
-          params: merchantIdParams,
-          querystring: pageQuerySchema,
-          response: { 200: merchantUserPageSchema },
-        },
-      },
-      async (request) => {
-        const merchant = await merchantForCaller(db, principalOf(request), request.params.id);
-        return listMerchantStaff(db, deps.encryptor, merchant.id, request.query);
-      },
     );
   };
 }

@@ -150,6 +150,8 @@ export interface MerchantUser {
   role: MerchantRole | null;
   store: { id: string; name: string } | null;
   disabled: boolean;
+  /** Locked after too many wrong passwords or codes; the branch unlocks it. */
+  locked: boolean;
   lastLoginAt: string | null;
   passwordSet: boolean;
   mustChangePassword: boolean;

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Merchant, MerchantUser, Store } from '../../app/api/merchant-types';
 import type { AuditEvent } from '../../app/api/types';
+import { hasPermission } from '../../app/auth/permissions';
+import { useCurrentMe } from '../../app/auth/use-current-me';
 import { auditFieldLabel } from '../../app/i18n/labels';
 import { QueryError } from '../../app/shell/query-error';
 import { QueryTable } from '../../app/shell/query-table';
@@ -28,6 +30,7 @@ import {
   useMerchantStores,
   useMerchantUsers,
 } from './merchant-api';
+import { MerchantUserActions } from './merchant-user-actions';
 import type { Market } from './types';
 
 export function StoresTab({ merchant }: { merchant: Merchant }) {
@@ -72,6 +75,7 @@ export function StoresTab({ merchant }: { merchant: Merchant }) {
 
 export function UsersTab({ merchant }: { merchant: Merchant }) {
   const { t } = useTranslation();
+  const me = useCurrentMe();
   const users = useMerchantUsers(merchant.id);
   return (
     <QueryTable<MerchantUser>
@@ -105,6 +109,8 @@ export function UsersTab({ merchant }: { merchant: Merchant }) {
           render: (_value, user) =>
             user.disabled ? (
               <Tag>{t('merchants.userStatus.disabled')}</Tag>
+            ) : user.locked ? (
+              <Tag color="red">{t('merchants.userStatus.locked')}</Tag>
             ) : user.passwordSet ? (
               <Tag color="green">{t('merchants.userStatus.active')}</Tag>
             ) : (
@@ -122,6 +128,16 @@ export function UsersTab({ merchant }: { merchant: Merchant }) {
           width: 170,
           render: (value: string | null) => formatTime(value),
         },
+        ...(hasPermission(me, 'merchant:write')
+          ? [
+              {
+                key: 'actions',
+                render: (_value: unknown, user: MerchantUser) => (
+                  <MerchantUserActions merchantId={merchant.id} user={user} />
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );

@@ -130,6 +130,7 @@ export const merchantsZh = {
   userStatus: {
     active: '正常',
     disabled: '已停用',
+    locked: '已锁定',
     passwordNotSet: '未设置密码',
   },
   notification: {
@@ -373,6 +374,14 @@ export const merchantsZh = {
     mfa: '两步验证',
     lastLoginAt: '最近登录',
   },
+  userActions: {
+    unlock: '解锁',
+    unlockConfirm: '解锁 {{name}} 的账户？',
+    unlocked: '已解锁',
+    resetMfa: '重置两步验证',
+    resetMfaConfirm: '清除 {{name}} 的身份验证器？其下次登录时需重新绑定，现有登录立即失效。',
+    mfaReset: '已重置两步验证',
+  },
   history: {
     empty: '暂无记录',
   },
@@ -570,6 +579,7 @@ export const merchantsEn: SameShape<typeof merchantsZh> = {
   userStatus: {
     active: 'Active',
     disabled: 'Disabled',
+    locked: 'Locked',
     passwordNotSet: 'Password not set',
   },
   notification: {
@@ -820,6 +830,15 @@ export const merchantsEn: SameShape<typeof merchantsZh> = {
     store: 'Store',
     mfa: 'MFA',
     lastLoginAt: 'Last login',
+  },
+  userActions: {
+    unlock: 'Unlock',
+    unlockConfirm: 'Unlock the account of {{name}}?',
+    unlocked: 'Unlocked',
+    resetMfa: 'Reset MFA',
+    resetMfaConfirm:
+      'Clear the authenticator of {{name}}? They set one up again at the next login; current sessions end now.',
+    mfaReset: 'MFA reset',
   },
   history: {
     empty: 'Nothing recorded',
