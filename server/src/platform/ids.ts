@@ -20,6 +20,13 @@ export const idPrefixes = {
   market: 'mkt',
   membership: 'mbr',
   buyer: 'byr',
+  payment: 'pay',
+  refund: 'rfd',
+  journal: 'jnl',
+  ledgerAccount: 'acc',
+  storeCode: 'qrc',
+  apiKey: 'key',
+  channelNotification: 'cnt',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -103,3 +103,27 @@ export const sessions = pgTable(
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
+
+/** A merchant's secret API key: only its SHA-256 is kept; the secret is shown once. */
+export const merchantApiKeys = pgTable(
+  'merchant_api_keys',
+  {
+    id: text('id').primaryKey(),
+    merchantId: text('merchant_id').notNull(),
+    name: text('name').notNull(),
+    /** The first characters of the secret, to tell keys apart in a list. */
+    prefix: text('prefix').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    createdByUserId: text('created_by_user_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedByUserId: text('revoked_by_user_id'),
+  },
+  (t) => [
+    uniqueIndex('merchant_api_keys_secret_uq').on(t.secretHash),
+    index('merchant_api_keys_merchant_idx').on(t.merchantId),
+  ],
+);
+
+export type MerchantApiKeyRow = typeof merchantApiKeys.$inferSelect;

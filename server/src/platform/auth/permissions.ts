@@ -17,12 +17,20 @@ export const permissions = {
   'merchant:export': 'Export merchant lists to Excel',
   'market:write': 'Open markets for market operators and set their commission',
   'pii:reveal': 'Reveal one masked personal field, with a stated reason',
+  'payment:read': 'See payments, refunds and their journals of one’s scope',
+  'payment:refund': 'Refund a payment of one’s scope',
+  'ledger:read': 'See the trial balance, account statements and journals',
+  'fee_plan:write': 'Change the rates of the fee plans',
   // The merchant realm: what merchant users may do in the merchant portal, always within
   // their own merchant.
   'portal:read': 'See one’s own merchant, stores, markets and notifications',
   'portal:stores': 'Add and edit the merchant’s stores',
   'portal:staff': 'Add, edit and disable the merchant’s users',
   'portal:account': 'Change the merchant’s settlement account and run its markets',
+  'portal:payments': 'See the merchant’s payments, totals and store codes',
+  'portal:collect': 'Take payments at the till: order codes, payment codes, cards',
+  'portal:refund': 'Refund the merchant’s payments',
+  'portal:api_keys': 'Create and revoke the merchant’s secret API keys',
 } as const;
 
 export type Permission = keyof typeof permissions;
@@ -58,8 +66,18 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'merchant:suspend',
     'merchant:export',
     'market:write',
+    'payment:read',
+    'payment:refund',
+    'ledger:read',
   ],
-  operator: ['dashboard:read', 'org:read', 'merchant:read', 'merchant:write', 'merchant:review'],
+  operator: [
+    'dashboard:read',
+    'org:read',
+    'merchant:read',
+    'merchant:write',
+    'merchant:review',
+    'payment:read',
+  ],
   risk: [
     'dashboard:read',
     'org:read',
@@ -68,6 +86,8 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'merchant:approve',
     'merchant:suspend',
     'pii:reveal',
+    'payment:read',
+    'ledger:read',
   ],
   marketing: ['dashboard:read', 'org:read', 'merchant:read'],
   auditor: [
@@ -77,13 +97,30 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'audit:read',
     'merchant:read',
     'merchant:export',
+    'payment:read',
+    'ledger:read',
   ],
 };
 
 export const merchantRolePermissions: Record<MerchantRole, readonly Permission[]> = {
-  merchant_owner: ['portal:read', 'portal:stores', 'portal:staff', 'portal:account'],
-  merchant_manager: ['portal:read', 'portal:stores'],
-  merchant_cashier: ['portal:read'],
+  merchant_owner: [
+    'portal:read',
+    'portal:stores',
+    'portal:staff',
+    'portal:account',
+    'portal:payments',
+    'portal:collect',
+    'portal:refund',
+    'portal:api_keys',
+  ],
+  merchant_manager: [
+    'portal:read',
+    'portal:stores',
+    'portal:payments',
+    'portal:collect',
+    'portal:refund',
+  ],
+  merchant_cashier: ['portal:read', 'portal:payments', 'portal:collect'],
 };
 
 export function isStaffRole(value: string): value is StaffRole {

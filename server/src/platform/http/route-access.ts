@@ -9,11 +9,14 @@ import { AppError } from '../errors/app-error.js';
  * - `public`: no login (the login form itself).
  * - `authenticated`: any logged-in user.
  * - a permission: a logged-in user whose roles grant it.
+ * - a list of permissions: a user holding any of them. A resource that bank staff and merchants
+ *   share (`/api/v1/payments`) names the permission of each realm; the use case then scopes the
+ *   rows to the caller (branch subtree or own merchant).
  * `duringLoginSteps` lets a half-logged-in session (MFA or a password change pending) through,
  * for the few routes that complete the login.
  */
 export type RouteAccess = {
-  permission: Permission | 'authenticated' | 'public';
+  permission: Permission | readonly Permission[] | 'authenticated' | 'public';
   duringLoginSteps?: boolean;
 };
 
@@ -83,10 +86,15 @@ export function installAccessGuard(app: FastifyInstance, authenticate: Authentic
       if (principal.mfaRequired && !principal.mfaPassed) throw new AppError('mfa_required');
       if (principal.mustChangePassword) throw new AppError('password_change_required');
     }
-    if (access.permission !== 'authenticated' && !principal.permissions.has(access.permission)) {
+    if (access.permission !== 'authenticated' && !holdsAny(principal, access.permission)) {
       throw new AppError('permission_denied');
     }
   });
+}
+
+function holdsAny(principal: Principal, required: Permission | readonly Permission[]): boolean {
+  const anyOf: readonly Permission[] = typeof required === 'string' ? [required] : required;
+  return anyOf.some((permission) => principal.permissions.has(permission));
 }
 
 /** The principal of a route that declared a permission; the guard has already checked it. */
