@@ -20,9 +20,14 @@ function newestMtime(entry) {
   );
 }
 
-const sources = ['src', 'index.html', 'vite.config.ts', 'package.json', 'public'].map((name) =>
-  path.join(web, name),
-);
+const sources = [
+  'src',
+  'index.html',
+  'cashier.html',
+  'vite.config.ts',
+  'package.json',
+  'public',
+].map((name) => path.join(web, name));
 const sourceTime = Math.max(...sources.map(newestMtime));
 if (!existsSync(builtIndex) || statSync(builtIndex).mtimeMs < sourceTime) {
   process.stdout.write('Building the web app (first start or sources changed)...\n');

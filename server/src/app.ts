@@ -12,14 +12,22 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import { createChannelClients, createInProcessTransport } from './adapters/channels/index.js';
 import { createLoggingSmsSender } from './adapters/sms/sms-sender.js';
 import type { Config } from './config.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { consoleRoutes } from './modules/console/index.js';
-import { authRoutes, sessionAuthenticator, staffRoutes } from './modules/identity/index.js';
+import { authRoutes, requestAuthenticator, staffRoutes } from './modules/identity/index.js';
+import { ledgerRoutes } from './modules/ledger/index.js';
 import { marketRoutes } from './modules/markets/index.js';
-import { merchantRoutes, registerMerchantJobs } from './modules/merchants/index.js';
+import {
+  isMerchantActive,
+  merchantIsVisible,
+  merchantRoutes,
+  registerMerchantJobs,
+} from './modules/merchants/index.js';
 import { orgRoutes } from './modules/orgs/index.js';
+import { paymentsModuleRoutes, registerPaymentJobs } from './modules/payments/index.js';
 import type { Clock } from './platform/clock.js';
 import type { Encryptor } from './platform/crypto/encryption.js';
 import type { Database } from './platform/db/database.js';
@@ -34,6 +42,13 @@ import {
 } from './platform/http/route-access.js';
 import { newId } from './platform/ids.js';
 import { JobQueue } from './platform/jobs/job-queue.js';
+import {
+  createSimulators,
+  processSimulatorKeys,
+  type SimulatorSet,
+  simulatorClientSettings,
+  simulatorRoutes,
+} from './simulators/index.js';
 
 export type AppDeps = {
   config: Config;
@@ -43,7 +58,13 @@ export type AppDeps = {
   logger: Logger;
 };
 
-export type SharefinApp = { app: FastifyInstance; jobs: JobQueue; routes: RouteRecord[] };
+export type SharefinApp = {
+  app: FastifyInstance;
+  jobs: JobQueue;
+  routes: RouteRecord[];
+  /** The in-process channel simulators every channel client talks to by default. */
+  simulators: SimulatorSet;
+};
 
 const requestIdPattern = /^[A-Za-z0-9_.:-]{8,128}$/;
 
@@ -94,15 +115,22 @@ export async function buildApp(deps: AppDeps): Promise<SharefinApp> {
           '共享金融综合服务平台 API. Conventions: docs/api.md (errors, pagination, idempotency, money in fen).',
       },
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sf_session' } },
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'sf_session' },
+          merchantApiKey: { type: 'http', scheme: 'bearer', bearerFormat: 'sk_live_…' },
+        },
       },
-      security: [{ session: [] }],
+      security: [{ session: [] }, { merchantApiKey: [] }],
     },
     transform: jsonSchemaTransform,
   });
   installErrorHandler(app);
   const registry = installMetrics(app, database.poolStats);
-  installAccessGuard(app, sessionAuthenticator({ db, clock, config }));
+  // A session cookie for people; `Authorization: Bearer sk_…` for a merchant's own systems.
+  installAccessGuard(
+    app,
+    requestAuthenticator({ db, clock, config, merchantIsActive: isMerchantActive }),
+  );
 
   const jobs = new JobQueue({ db, clock, logger, pollMs: config.jobsPollMs });
 
@@ -124,13 +152,44 @@ export async function buildApp(deps: AppDeps): Promise<SharefinApp> {
   registerMerchantJobs(merchantDeps);
   await app.register(merchantRoutes(merchantDeps));
   await app.register(marketRoutes(merchantDeps));
+
+  // The channels are the simulators mounted in this process (DESIGN.md §1): the clients call
+  // them without TCP, and their notifications come back through the app's own HTTP pipeline.
+  const simulators = createSimulators({
+    clock,
+    keys: processSimulatorKeys(),
+    deliver: async (url, message) => {
+      const response = await app.inject({
+        method: 'POST',
+        url: new URL(url).pathname,
+        headers: message.headers,
+        payload: message.body,
+      });
+      return { statusCode: response.statusCode, body: response.body };
+    },
+  });
+  const channelClients = createChannelClients(
+    simulatorClientSettings(processSimulatorKeys(), {
+      origin: config.publicUrl,
+      clock,
+      timeoutMs: config.channelTimeoutMs,
+      transport: createInProcessTransport(simulators.handle, {
+        timeoutMs: config.channelTimeoutMs,
+      }),
+    }),
+  );
+  await app.register(simulatorRoutes({ simulators }));
+  const paymentDeps = { db, clock, config, jobs, logger, channels: channelClients };
+  registerPaymentJobs(paymentDeps);
+  await app.register(paymentsModuleRoutes(paymentDeps));
+  await app.register(ledgerRoutes({ db, merchantVisible: merchantIsVisible }));
   await app.register(scalarReference, {
     routePrefix: '/docs',
     configuration: { url: '/openapi.json', title: 'Sharefin API' },
   });
 
   serveWebApp(app, config.webDistDir);
-  return { app, jobs, routes };
+  return { app, jobs, routes, simulators };
 }
 
 /** The built web app, with every non-API path answered by index.html for client routing. */
@@ -149,6 +208,8 @@ function serveWebApp(app: FastifyInstance, distDir: string): void {
     const file = request.url.split('?')[0]?.slice(1) ?? '';
     if (file && existsSync(path.join(distDir, file)) && !file.includes('..'))
       return reply.sendFile(file);
-    return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+    // Store and order codes (/q/…) open the payer's cashier, its own small page (web/cashier.html).
+    const page = file.startsWith('q/') ? 'cashier.html' : 'index.html';
+    return reply.header('Cache-Control', 'no-cache').sendFile(page);
   });
 }

@@ -45,6 +45,12 @@ const settingsSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHAREFIN_FILES_DIR: z.string().min(1).optional(),
   MARKET_COMMISSION_CAP_BP: z.coerce.number().int().min(0).max(10_000).default(300),
+  SHAREFIN_PUBLIC_URL: z.url().optional(),
+  PAYMENT_STATIC_PAYER_DAILY_LIMIT_FEN: z.coerce.number().int().min(0).default(50_000),
+  PAYMENT_VELOCITY_MAX: z.coerce.number().int().min(1).max(1000).default(10),
+  PAYMENT_VELOCITY_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  PAYMENT_CODE_REVERSE_SECONDS: z.coerce.number().int().min(5).max(300).default(30),
+  CHANNEL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   ACCOUNT_CHANGE_HOLD_HOURS: z.coerce
     .number()
     .int()
@@ -78,6 +84,16 @@ export type Config = {
   marketCommissionCapBp: number;
   /** How long a settlement-account change waits before it takes effect. */
   accountChangeHoldMs: number;
+  /** The address payers and channels reach this installation at (codes, notify URLs). */
+  publicUrl: string;
+  /** PBOC level D: what one payer may pay by static codes in a day (银发〔2017〕296号). */
+  staticPayerDailyLimitFen: number;
+  /** At most this many payments from one payer within the window (a velocity rule). */
+  velocityMax: number;
+  velocityWindowMs: number;
+  /** An unanswered payment-code payment is reversed after this long, as the channels do. */
+  paymentCodeReverseMs: number;
+  channelTimeoutMs: number;
 };
 
 export class ConfigError extends Error {
@@ -118,5 +134,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     filesDir: path.resolve(s.SHAREFIN_FILES_DIR ?? path.join(dataDir, 'files')),
     marketCommissionCapBp: s.MARKET_COMMISSION_CAP_BP,
     accountChangeHoldMs: s.ACCOUNT_CHANGE_HOLD_HOURS * 3_600_000,
+    publicUrl: (s.SHAREFIN_PUBLIC_URL ?? `http://localhost:${s.PORT}`).replace(/\/$/, ''),
+    staticPayerDailyLimitFen: s.PAYMENT_STATIC_PAYER_DAILY_LIMIT_FEN,
+    velocityMax: s.PAYMENT_VELOCITY_MAX,
+    velocityWindowMs: s.PAYMENT_VELOCITY_WINDOW_SECONDS * 1000,
+    paymentCodeReverseMs: s.PAYMENT_CODE_REVERSE_SECONDS * 1000,
+    channelTimeoutMs: s.CHANNEL_TIMEOUT_MS,
   };
 }

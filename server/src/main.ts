@@ -30,9 +30,11 @@ async function main(command: string): Promise<void> {
   }
 
   const role = command === 'worker' ? 'worker' : config.role;
-  const { app, jobs } = await buildApp(deps);
+  const { app, jobs, simulators } = await buildApp(deps);
   if (role !== 'worker') await app.listen({ port: config.port, host: config.host });
   if (role !== 'web') jobs.start();
+  // The simulated channels deliver their notifications and settle payers' waits on a timer.
+  const stopSimulators = simulators.startScheduler();
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -40,6 +42,7 @@ async function main(command: string): Promise<void> {
     closing = true;
     logger.info({ signal }, 'shutting down: finishing in-flight requests and jobs');
     const force = setTimeout(() => process.exit(1), 15_000).unref();
+    stopSimulators();
     await app.close();
     await jobs.stop();
     await deps.database.close();

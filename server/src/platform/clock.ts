@@ -23,3 +23,18 @@ export class ManualClock implements Clock {
     this.current = new Date(to).getTime();
   }
 }
+
+const shanghaiOffsetMs = 8 * 3_600_000;
+
+/**
+ * The business day (Asia/Shanghai, YYYY-MM-DD) an instant falls on. China keeps one offset all
+ * year (no daylight saving), so a fixed +08:00 is exact.
+ */
+export function shanghaiDay(instant: Date): string {
+  return new Date(instant.getTime() + shanghaiOffsetMs).toISOString().slice(0, 10);
+}
+
+/** The first instant of a Shanghai business day. */
+export function shanghaiDayStart(day: string): Date {
+  return new Date(new Date(`${day}T00:00:00.000Z`).getTime() - shanghaiOffsetMs);
+}

@@ -33,6 +33,14 @@ const MarketsPage = lazy(() =>
 const ReferralsPage = lazy(() =>
   import('../console/merchants/referrals-page').then((m) => ({ default: m.ReferralsPage })),
 );
+const PaymentListPage = lazy(() =>
+  import('../console/payments/payment-list-page').then((m) => ({ default: m.PaymentListPage })),
+);
+const PaymentDetailPage = lazy(() =>
+  import('../console/payments/payment-detail-page').then((m) => ({
+    default: m.PaymentDetailPage,
+  })),
+);
 const AccountPage = lazy(() =>
   import('../console/account/account-page').then((m) => ({ default: m.AccountPage })),
 );
@@ -69,6 +77,17 @@ const PortalMarketsPage = lazy(() =>
 const PortalNotificationsPage = lazy(() =>
   import('../merchant/notifications/notifications-page').then((m) => ({
     default: m.NotificationsPage,
+  })),
+);
+const PortalApiKeysPage = lazy(() =>
+  import('../merchant/api-keys/api-keys-page').then((m) => ({ default: m.ApiKeysPage })),
+);
+const PortalPaymentsPage = lazy(() =>
+  import('../merchant/payments/payments-page').then((m) => ({ default: m.PaymentsPage })),
+);
+const PortalStoreCodesPage = lazy(() =>
+  import('../merchant/store-codes/store-codes-page').then((m) => ({
+    default: m.StoreCodesPage,
   })),
 );
 const PortalSecurityPage = lazy(() =>
@@ -147,6 +166,22 @@ export const router = createBrowserRouter([
           </RequirePermission>
         ),
       },
+      {
+        path: 'payments',
+        element: (
+          <RequirePermission permission="payment:read">
+            <PaymentListPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'payments/:id',
+        element: (
+          <RequirePermission permission="payment:read">
+            <PaymentDetailPage />
+          </RequirePermission>
+        ),
+      },
       { path: 'account', element: <AccountPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
@@ -164,6 +199,9 @@ export const router = createBrowserRouter([
       { path: 'staff', element: <PortalStaffPage /> },
       { path: 'markets', element: <PortalMarketsPage /> },
       { path: 'notifications', element: <PortalNotificationsPage /> },
+      { path: 'payments', element: <PortalPaymentsPage /> },
+      { path: 'store-codes', element: <PortalStoreCodesPage /> },
+      { path: 'api-keys', element: <PortalApiKeysPage /> },
       { path: 'security', element: <PortalSecurityPage /> },
       { path: '*', element: <Navigate to="/merchant" replace /> },
     ],

@@ -5,7 +5,8 @@ import enUS from 'antd-mobile/es/locales/en-US';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { changeLanguage, currentLanguage } from '../app/i18n/i18n';
+import { changeLanguage, currentLanguage } from '../app/i18n/i18n-setup';
+import { languageNames } from '../app/i18n/language';
 
 /**
  * The phone-sized page every H5 screen sits in: a title bar with the language switch and a
@@ -13,23 +14,27 @@ import { changeLanguage, currentLanguage } from '../app/i18n/i18n';
  */
 export function MobileFrame({
   title,
+  pageTitle,
   onBack,
   children,
 }: {
   title?: ReactNode;
+  /** The browser tab's (and the wallet web view's) title; the application form's by default. */
+  pageTitle?: string;
   onBack?: () => void;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
   const language = currentLanguage();
+  const tabTitle = pageTitle ?? t('apply.title');
 
   useEffect(() => {
     const previous = document.title;
-    document.title = `${t('apply.title')} · ${t('apply.bankName')}`;
+    document.title = `${tabTitle} · ${t('apply.bankName')}`;
     return () => {
       document.title = previous;
     };
-  }, [t]);
+  }, [t, tabTitle]);
 
   return (
     <ConfigProvider locale={language === 'en' ? enUS : zhCN}>
@@ -68,7 +73,7 @@ export function MobileFrame({
                   cursor: 'pointer',
                 }}
               >
-                {language === 'en' ? t('language.zhCN') : t('language.en')}
+                {language === 'en' ? languageNames.zhCN : languageNames.en}
               </button>
             }
           >

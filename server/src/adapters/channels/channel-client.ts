@@ -25,6 +25,9 @@ export type ChannelPaymentResult =
       /** The payer as the channel identifies them (openid, buyer id, card token). */
       payerRef?: string;
       cardType?: 'debit' | 'credit';
+      /** Card payments: the first 6 and last 4 digits the acquiring host reports, never more. */
+      cardBin?: string;
+      cardLast4?: string;
       paidAt?: Date;
     }
   | { status: 'failed'; failureCode: string; failureMessage: string; channelTransactionId?: string }
@@ -36,6 +39,8 @@ export type ChannelPaymentResult =
 
 export type ChannelRefundRequest = {
   outTradeNo: string;
+  /** The merchant as the channel knows it: partner-mode refunds name the sub-merchant. */
+  channelMerchantId: string;
   /** Our refund id, the channel's out_refund_no; a retry reuses it. */
   outRefundNo: string;
   refundFen: number;
@@ -109,10 +114,20 @@ export type ChannelClient = {
     outTradeNo: string,
     channelMerchantId: string,
   ): Promise<{ reversed: boolean; reason?: string }>;
-  /** Closes an unpaid order (expiry), so it can no longer be paid. */
-  close(outTradeNo: string, channelMerchantId: string): Promise<void>;
+  /**
+   * Closes an unpaid order (expiry), so it can no longer be paid. `closed: false` with reason
+   * `paid` means the payer paid first: query it; any other reason means ask again later.
+   */
+  close(
+    outTradeNo: string,
+    channelMerchantId: string,
+  ): Promise<{ closed: boolean; reason?: string }>;
   refund(request: ChannelRefundRequest & { notifyUrl: string }): Promise<ChannelRefundResult>;
-  queryRefund(outRefundNo: string, outTradeNo: string): Promise<ChannelRefundResult>;
+  queryRefund(
+    outRefundNo: string,
+    outTradeNo: string,
+    channelMerchantId: string,
+  ): Promise<ChannelRefundResult>;
   /**
    * Verifies and reads a notification. Throws `NotificationRejected` when the signature,
    * the encryption or the format is wrong: the platform changes nothing and logs it.

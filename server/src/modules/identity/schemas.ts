@@ -108,3 +108,31 @@ export const updateStaffBodySchema = z.strictObject({
   orgNodeId: z.string().min(1).optional(),
   roles: z.array(staffRoleSchema).min(1).max(6).optional(),
 });
+
+export const apiKeySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string().describe('The first 12 characters of the secret, to tell keys apart'),
+  status: z.enum(['active', 'revoked']),
+  createdByUserId: z.string(),
+  createdAt: z.iso.datetime(),
+  lastUsedAt: z.iso.datetime().nullable().describe('To the minute: updated at most once a minute'),
+  revokedAt: z.iso.datetime().nullable(),
+});
+
+export const apiKeyPageSchema = pageSchema(apiKeySchema);
+
+export const createApiKeyBodySchema = z.strictObject({
+  name: z.string().trim().min(1).max(50).describe('What the key is for, e.g. the system using it'),
+});
+
+export const createdApiKeySchema = z.object({
+  key: apiKeySchema,
+  secret: z
+    .string()
+    .nullable()
+    .describe(
+      'Send as `Authorization: Bearer <secret>`. Shown in this reply only; a replay of the same ' +
+        'Idempotency-Key answers null (the secret is kept nowhere): revoke that key and create another.',
+    ),
+});

@@ -5,6 +5,8 @@ import { bigint, check, index, pgTable, text, timestamp, uniqueIndex } from 'dri
  * The kinds of ledger account (DESIGN.md §5). Each kind has one normal side: assets and
  * expenses grow with debits, liabilities and revenue with credits.
  */
+export type AccountType = 'asset' | 'liability' | 'revenue' | 'expense';
+
 export const accountKinds = {
   channel_receivable: 'asset',
   bank_settlement: 'asset',
@@ -14,9 +16,8 @@ export const accountKinds = {
   payout_in_transit: 'liability',
   refund_clearing: 'liability',
   fee_revenue: 'revenue',
-} as const;
+} as const satisfies Record<string, AccountType>;
 export type AccountKind = keyof typeof accountKinds;
-export type AccountType = (typeof accountKinds)[AccountKind];
 
 /**
  * One account per kind and owner (`merchant_payable:mch_…`, `channel_receivable:wechat`,

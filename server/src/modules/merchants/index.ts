@@ -1,6 +1,12 @@
 export type { MerchantDeps } from './deps.js';
+export { isMerchantActive } from './merchant-activity.js';
 export { registerMerchantJobs } from './merchant-jobs.js';
-export { merchantForCaller, merchantScopePath, merchantVisibleTo } from './merchant-scope.js';
+export {
+  merchantForCaller,
+  merchantIsVisible,
+  merchantScopePath,
+  merchantVisibleTo,
+} from './merchant-scope.js';
 export { toMerchantView, toMerchantViews } from './merchant-view.js';
 export { type NotificationKind, notifyMerchant } from './notify-merchant.js';
 export { merchantRoutes } from './routes.js';

@@ -43,6 +43,19 @@ export async function merchantForCaller(
   return merchant;
 }
 
+/** Whether the caller may see a merchant, for records of other modules that name one. */
+export async function merchantIsVisible(
+  db: Db,
+  principal: Principal,
+  id: string,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: merchants.id })
+    .from(merchants)
+    .where(and(eq(merchants.id, id), merchantVisibleTo(db, principal)));
+  return Boolean(row);
+}
+
 /** The org path of a merchant's branch, which its audit records carry for branch search. */
 export async function merchantScopePath(db: Db, merchant: MerchantRow): Promise<string | null> {
   const [node] = await db

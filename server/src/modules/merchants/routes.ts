@@ -2,6 +2,7 @@ import fastifyMultipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync } from 'fastify';
 import { accountChangeRoutes } from './account-change-routes.js';
+import { apiKeyRoutes } from './api-key-routes.js';
 import { applicationRoutes } from './application-routes.js';
 import type { MerchantDeps } from './deps.js';
 import { merchantUserRoutes } from './merchant-user-routes.js';
@@ -21,6 +22,7 @@ export function merchantRoutes(deps: MerchantDeps): FastifyPluginAsync {
     await app.register(merchantUserRoutes(deps));
     await app.register(storeRoutes(deps));
     await app.register(portalRoutes(deps));
+    await app.register(apiKeyRoutes(deps));
     await app.register(accountChangeRoutes(deps));
     await app.register(referralRoutes(deps));
   };

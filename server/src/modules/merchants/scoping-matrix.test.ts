@@ -10,6 +10,7 @@ import {
   tinyPng,
   validAccountNumber,
 } from '../../../test/merchant-factories.js';
+import { collectByCode } from '../../../test/payment-factories.js';
 import { newId } from '../../platform/ids.js';
 import { marketMemberships, markets } from '../markets/tables.js';
 import { merchantNotifications, settlementAccountChanges } from './tables.js';
@@ -33,6 +34,8 @@ const a = {} as {
   membershipId: string;
   notificationId: string;
   changeId: string;
+  paymentId: string;
+  apiKeyId: string;
 };
 let laoshanStaff: Session;
 let shinanStaff: Session;
@@ -63,6 +66,7 @@ const sampleBodies: Record<string, unknown> = {
     bankCode: '314',
   },
   'PATCH /api/v1/applications/:id': { address: '香港中路 9 号' },
+  'POST /api/v1/payments/:id/refunds': { amountFen: 1 },
   'POST /api/v1/applications/:id/owner-password': { password: 'Sneaky-Pass-2026' },
 };
 
@@ -146,6 +150,13 @@ beforeAll(async () => {
     effectiveAt: new Date(now.getTime() + 86_400_000),
   });
 
+  // A's owner takes a payment and makes an API key.
+  const ownerA = await signInMerchant(testApp, merchantA.ownerMobile);
+  a.paymentId = (await collectByCode(ownerA, a.storeId, 1_000)).json().id;
+  a.apiKeyId = (
+    await ownerA.request('POST', '/api/v1/portal/api-keys', { name: 'ERP' })
+  ).json().key.id;
+
   // Laoshan staff hold every merchant permission there is, for their own subtree.
   const laoshan = await createStaffUser(db, {
     nodeCode: 'QD020',
@@ -168,6 +179,8 @@ function urlFor(pattern: string): string {
   const onMarket = pattern.startsWith('/api/v1/markets/');
   const onApplication = pattern.startsWith('/api/v1/applications/');
   const onNotification = pattern.startsWith('/api/v1/portal/notifications/');
+  const onPayment = pattern.startsWith('/api/v1/payments/');
+  const onApiKey = pattern.startsWith('/api/v1/portal/api-keys/');
   const values: Record<string, string> = {
     id: onMarket
       ? a.marketId
@@ -175,9 +188,14 @@ function urlFor(pattern: string): string {
         ? a.applicationId
         : onNotification
           ? a.notificationId
-          : pattern.includes('/documents')
-            ? a.applicationId
-            : a.merchantId,
+          : onPayment
+            ? a.paymentId
+            : onApiKey
+              ? a.apiKeyId
+              : pattern.includes('/documents')
+                ? a.applicationId
+                : a.merchantId,
+    file: 'qr.png',
     documentId: a.documentId,
     storeId: a.storeId,
     userId: a.userId,
@@ -213,8 +231,11 @@ async function call(session: Session, route: { method: string; url: string }) {
 }
 
 describe('object-level authorisation matrix', () => {
-  it('gives staff of another branch a 404 on every route naming a merchant or market', async () => {
-    const routes = routesUnder(['/api/v1/merchants/:id', '/api/v1/markets/:id'], true);
+  it('gives staff of another branch a 404 on every route naming a merchant, market or payment', async () => {
+    const routes = routesUnder(
+      ['/api/v1/merchants/:id', '/api/v1/markets/:id', '/api/v1/payments/:id'],
+      true,
+    );
     expect(routes.length).toBeGreaterThan(20);
     const leaks: string[] = [];
     for (const route of routes) {
@@ -231,9 +252,32 @@ describe('object-level authorisation matrix', () => {
       `/api/v1/merchants/${a.merchantId}/stores`,
       `/api/v1/merchants/${a.applicationId}/documents/${a.documentId}`,
       `/api/v1/markets/${a.marketId}`,
+      `/api/v1/payments/${a.paymentId}`,
+      `/api/v1/payments/${a.paymentId}/journals`,
     ]) {
       expect((await shinanStaff.request('GET', path)).statusCode).toBe(200);
     }
+  });
+
+  it('gives another merchant a 404 on every route naming A’s payment', async () => {
+    const leaks: string[] = [];
+    for (const route of routesUnder(['/api/v1/payments/:id'], true)) {
+      const reply = await call(merchantB, route);
+      if (reply.statusCode !== 404)
+        leaks.push(`${route.method} ${route.url} → ${reply.statusCode}`);
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it('keeps A’s payments out of another branch’s and another merchant’s searches', async () => {
+    for (const session of [laoshanStaff, merchantB]) {
+      const listed = await session.request('GET', '/api/v1/payments?limit=100');
+      expect(JSON.stringify(listed.json())).not.toContain(a.paymentId);
+      const byId = await session.request('GET', `/api/v1/payments?q=${a.paymentId}`);
+      expect(byId.json().data).toEqual([]);
+    }
+    const own = await shinanStaff.request('GET', `/api/v1/payments?q=${a.paymentId}`);
+    expect(own.json().data.map((payment: { id: string }) => payment.id)).toEqual([a.paymentId]);
   });
 
   it('keeps another branch’s merchants out of lists, searches, exports and referrals', async () => {

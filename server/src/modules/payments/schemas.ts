@@ -227,4 +227,5 @@ export const storeCodeSchema = z.object({
   svgUrl: z.string(),
   posterUrl: z.string(),
 });
+export type StoreCodeView = z.infer<typeof storeCodeSchema>;
 export const storeCodeListSchema = z.object({ data: z.array(storeCodeSchema) });

@@ -20,6 +20,11 @@ export type Principal = {
   mfaRequired: boolean;
   mfaPassed: boolean;
   mustChangePassword: boolean;
+  /**
+   * Set only when a merchant's own system called with a secret API key (`Authorization: Bearer
+   * sk_…`) instead of a person's session: userId is then the key's id, and no CSRF token applies.
+   */
+  apiKeyId?: string | null;
 };
 
 /** What an audit record says about the actor of a change. */

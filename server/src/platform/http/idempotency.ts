@@ -70,3 +70,26 @@ export async function idempotent<T>(
     return result;
   });
 }
+
+/**
+ * For a POST whose work must call an external system (a payment channel) after its record is
+ * committed, since no transaction may be held across a network call (DESIGN.md §4). `create`
+ * runs in the Idempotency-Key transaction and returns the new resource's id, which is what the
+ * key stores; `finish` runs after the commit (the channel call and its result) and renders the
+ * reply. A replay of the key renders the resource as it is now without doing the work again,
+ * which is what a client that lost the first reply needs.
+ */
+export async function idempotentResource<T>(
+  deps: { db: Db; clock: Clock },
+  request: FastifyRequest,
+  reply: FastifyReply,
+  statusCode: number,
+  create: (tx: Db) => Promise<string>,
+  finish: (resourceId: string, replayed: boolean) => Promise<T>,
+): Promise<T> {
+  const created = await idempotent(deps, request, reply, statusCode, async (tx) => ({
+    resourceId: await create(tx),
+  }));
+  const replayed = reply.getHeader('Idempotent-Replayed') === 'true';
+  return finish(created.resourceId, replayed);
+}

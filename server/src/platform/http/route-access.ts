@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Permission } from '../auth/permissions.js';
 import { type Actor, actorOf, type Principal } from '../auth/principal.js';
 import { AppError } from '../errors/app-error.js';
+import type { ErrorCode } from '../errors/codes.js';
 
 /**
  * What a route requires of its caller. Every /api/v1 route must declare one: the app refuses
@@ -29,7 +30,23 @@ declare module 'fastify' {
   }
 }
 
-export type AuthenticationResult = { principal: Principal } | { expired: true } | null;
+/** `refused`: credentials were presented and are no good (a revoked API key), with the code to answer. */
+export type AuthenticationResult =
+  | { principal: Principal }
+  | { expired: true }
+  | { refused: ErrorCode }
+  | null;
+
+/**
+ * The token of an `Authorization: Bearer …` header: undefined without one (other schemes, such
+ * as a proxy's Basic login, are not ours), an empty string when the header is Bearer but blank.
+ */
+export function bearerTokenOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (typeof header !== 'string') return undefined;
+  const match = /^Bearer(?:\s+(.*))?$/i.exec(header.trim());
+  return match ? (match[1] ?? '').trim() : undefined;
+}
 
 /** Looks up the caller of a request; the identity module provides it. */
 export type Authenticator = (
@@ -70,13 +87,25 @@ export function installAccessGuard(app: FastifyInstance, authenticate: Authentic
     if (access.permission === 'public') return;
     const principal = request.principal;
     if (!principal) {
+      if (result && 'refused' in result) throw new AppError(result.refused);
       throw new AppError(
         result && 'expired' in result ? 'session_expired' : 'authentication_required',
       );
     }
+    // Only the API-key authenticator sets apiKeyId, and only from the Authorization header; the
+    // header is checked here again so the CSRF exemption below can never reach a cookie request.
+    const viaApiKey = Boolean(principal.apiKeyId) && bearerTokenOf(request) !== undefined;
+    if (principal.apiKeyId && !viaApiKey) throw new AppError('authentication_required');
+    // A key is a merchant's system, not a person: the routes open to any logged-in person (me,
+    // logout, password, MFA, org switch) are about a user and a session.
+    if (viaApiKey && access.permission === 'authenticated') {
+      throw new AppError('permission_denied');
+    }
     // Cookies ride along on cross-site requests; a write must also carry the token only our
-    // own pages can read.
+    // own pages can read. A Bearer key is exempt: no browser attaches an Authorization header
+    // on its own, and a cross-site page cannot set one without a CORS preflight we never allow.
     if (
+      !viaApiKey &&
       !safeMethods.has(request.method) &&
       request.headers['x-csrf-token'] !== principal.csrfToken
     ) {

@@ -1,4 +1,4 @@
-import { currentLanguage } from '../i18n/i18n';
+import { currentLanguage } from '../i18n/i18n-setup';
 import { ApiError, NetworkError } from './api-error';
 
 type QueryValue = string | number | boolean | null | undefined;

@@ -16,6 +16,8 @@ export type Permission =
   | 'merchant:export'
   | 'market:write'
   | 'pii:reveal'
+  | 'payment:read'
+  | 'payment:refund'
   | 'portal:read'
   | 'portal:stores'
   | 'portal:staff'

@@ -1,13 +1,20 @@
 import { merchantsEn } from '../../console/merchants/texts';
+import { cashierEn } from '../../h5/cashier/texts';
 import { applyEn } from '../../h5/texts';
+import { apiKeysEn } from '../../merchant/api-keys/texts';
 import { portalEn } from '../../merchant/texts';
+import { paymentsEn } from '../../payments/texts';
+import { languageNames } from './language';
 import type { SameShape } from './same-shape';
 import type { TranslationResources } from './zh-CN';
 
 export const en: SameShape<TranslationResources> = {
   merchants: merchantsEn,
   portal: portalEn,
+  apiKeys: apiKeysEn,
+  payments: paymentsEn,
   apply: applyEn,
+  cashier: cashierEn,
   product: {
     name: 'Shared Finance Service Platform',
     shortName: 'Sharefin',
@@ -43,8 +50,7 @@ export const en: SameShape<TranslationResources> = {
   },
   language: {
     label: 'Language',
-    zhCN: '中文',
-    en: 'English',
+    ...languageNames,
   },
   auth: {
     loginTitle: 'Staff sign-in',

@@ -20,3 +20,6 @@ export function storeLanguage(language: Language): void {
     // Not persisting the choice is acceptable; the switch still applies to this tab.
   }
 }
+
+/** Each language named in itself, so the names are the same whatever the UI language is. */
+export const languageNames = { zhCN: '中文', en: 'English' } as const;

@@ -1,13 +1,20 @@
 // The Chinese texts are the source of truth: the English file is typed against this shape, so
 // a key missing there fails the type check instead of showing a raw key to a user.
 import { merchantsZh } from '../../console/merchants/texts';
+import { cashierZh } from '../../h5/cashier/texts';
 import { applyZh } from '../../h5/texts';
+import { apiKeysZh } from '../../merchant/api-keys/texts';
 import { portalZh } from '../../merchant/texts';
+import { paymentsZh } from '../../payments/texts';
+import { languageNames } from './language';
 
 export const zhCN = {
   merchants: merchantsZh,
   portal: portalZh,
+  apiKeys: apiKeysZh,
+  payments: paymentsZh,
   apply: applyZh,
+  cashier: cashierZh,
   product: {
     name: '共享金融综合服务平台',
     shortName: 'Sharefin',
@@ -43,8 +50,7 @@ export const zhCN = {
   },
   language: {
     label: '语言',
-    zhCN: '中文',
-    en: 'English',
+    ...languageNames,
   },
   auth: {
     loginTitle: '员工登录',

@@ -7,6 +7,7 @@ import {
   ShareAltOutlined,
   ShopOutlined,
   TeamOutlined,
+  TransactionOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -61,6 +62,13 @@ export function SideMenu() {
       icon: <ShareAltOutlined />,
       label: t('merchants.menu.referrals'),
       permission: 'merchant:read',
+    },
+    {
+      key: 'payments',
+      path: '/console/payments',
+      icon: <TransactionOutlined />,
+      label: t('payments.menu.consolePayments'),
+      permission: 'payment:read',
     },
     {
       key: 'audit',

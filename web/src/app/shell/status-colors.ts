@@ -1,4 +1,5 @@
 import type { MembershipStatus, MerchantStatus } from '../api/merchant-types';
+import type { PaymentStatus, RefundStatus } from '../api/payment-types';
 
 // Tag colours of statuses, the same in the console and the merchant portal.
 
@@ -18,4 +19,18 @@ export const membershipStatusColor: Record<MembershipStatus, string> = {
   accepted: 'green',
   declined: 'red',
   left: 'default',
+};
+
+export const paymentStatusColor: Record<PaymentStatus, string> = {
+  pending: 'processing',
+  succeeded: 'green',
+  failed: 'red',
+  expired: 'default',
+  cancelled: 'default',
+};
+
+export const refundStatusColor: Record<RefundStatus, string> = {
+  pending: 'processing',
+  succeeded: 'green',
+  failed: 'red',
 };

@@ -12,7 +12,7 @@ import {
   Table,
   Typography,
 } from 'antd';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../app/api/client';
@@ -22,6 +22,11 @@ import { useCurrentMe } from '../../app/auth/use-current-me';
 import { roleLabel } from '../../app/i18n/labels';
 import { QueryError } from '../../app/shell/query-error';
 import { useAuditColumns } from '../audit/audit-columns';
+
+// The charts bring echarts; loading them apart lets the figures above show without waiting.
+const TodayPaymentCharts = lazy(() =>
+  import('./today-payment-charts').then((m) => ({ default: m.TodayPaymentCharts })),
+);
 
 function StatCard({
   title,
@@ -149,6 +154,11 @@ export function ConsoleHomePage() {
             icon={<TeamOutlined />}
             testId="stat-staff"
           />
+        </Col>
+        <Col xs={24}>
+          <Suspense fallback={<Skeleton active />}>
+            <TodayPaymentCharts />
+          </Suspense>
         </Col>
         <Col xs={24} xl={8}>
           <Card title={t('home.staffByRole')} style={{ height: '100%' }}>

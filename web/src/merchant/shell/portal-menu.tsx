@@ -3,9 +3,12 @@ import {
   BellOutlined,
   DashboardOutlined,
   IdcardOutlined,
+  KeyOutlined,
+  QrcodeOutlined,
   SafetyOutlined,
   ShopOutlined,
   TeamOutlined,
+  TransactionOutlined,
 } from '@ant-design/icons';
 import { Badge } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -43,6 +46,20 @@ export function PortalMenu({ onNavigate }: { onNavigate?: () => void }) {
       permission: 'portal:stores',
     },
     {
+      key: 'payments',
+      path: '/merchant/payments',
+      icon: <TransactionOutlined />,
+      label: t('payments.menu.portalPayments'),
+      permission: 'portal:payments',
+    },
+    {
+      key: 'store-codes',
+      path: '/merchant/store-codes',
+      icon: <QrcodeOutlined />,
+      label: t('payments.menu.storeCodes'),
+      permission: 'portal:payments',
+    },
+    {
       key: 'staff',
       path: '/merchant/staff',
       icon: <TeamOutlined />,
@@ -66,6 +83,13 @@ export function PortalMenu({ onNavigate }: { onNavigate?: () => void }) {
         </Badge>
       ),
       permission: 'portal:read',
+    },
+    {
+      key: 'api-keys',
+      path: '/merchant/api-keys',
+      icon: <KeyOutlined />,
+      label: t('apiKeys.menu'),
+      permission: 'portal:api_keys',
     },
     {
       key: 'security',

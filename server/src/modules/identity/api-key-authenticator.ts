@@ -1,0 +1,105 @@
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import type { Config } from '../../config.js';
+import type { Permission } from '../../platform/auth/permissions.js';
+import type { Principal } from '../../platform/auth/principal.js';
+import type { Clock } from '../../platform/clock.js';
+import { randomToken, sha256Hex } from '../../platform/crypto/tokens.js';
+import type { Db } from '../../platform/db/database.js';
+import { type Authenticator, bearerTokenOf } from '../../platform/http/route-access.js';
+import { isApiKeySecret } from './api-key-secrets.js';
+import { sessionAuthenticator } from './sessions.js';
+import { merchantApiKeys } from './tables.js';
+
+/**
+ * What a merchant's own system may do with a key: take payments and refund them, and read
+ * its merchant and stores (a payment names a store). Not the merchant's users, settlement
+ * account or keys: those stay with people who log in.
+ */
+export const apiKeyPermissions: readonly Permission[] = [
+  'portal:read',
+  'portal:payments',
+  'portal:collect',
+  'portal:refund',
+];
+
+/** The pseudo-role an API-key principal carries, so audit records say what acted. */
+export const apiKeyRole = 'merchant_api_key';
+
+// Writing last_used_at on every call would turn each read into a write; the list shows
+// when a key was last used to the minute, which is all an owner needs to spot a dead key.
+const touchEveryMs = 60_000;
+
+/** Whether the merchant may do business now; the merchants module answers it (app.ts wires it). */
+export type MerchantIsActive = (db: Db, merchantId: string) => Promise<boolean>;
+
+type ApiKeyDeps = { db: Db; clock: Clock; merchantIsActive: MerchantIsActive };
+
+/**
+ * Authenticates `Authorization: Bearer sk_live_…`: the key is looked up by the SHA-256 of the
+ * secret (the secret itself is neither stored nor compared), and a malformed, unknown or
+ * revoked key is refused with `api_key_invalid` on every request, so a revocation bites at
+ * once. A key of a suspended or closed merchant is refused with `merchant_not_active`.
+ */
+export function apiKeyAuthenticator(deps: ApiKeyDeps): Authenticator {
+  return async (request) => {
+    const token = bearerTokenOf(request);
+    if (token === undefined) return null;
+    if (!isApiKeySecret(token)) return { refused: 'api_key_invalid' };
+    const [key] = await deps.db
+      .select()
+      .from(merchantApiKeys)
+      .where(eq(merchantApiKeys.secretHash, sha256Hex(token)));
+    if (!key || key.revokedAt) return { refused: 'api_key_invalid' };
+    if (!(await deps.merchantIsActive(deps.db, key.merchantId))) {
+      return { refused: 'merchant_not_active' };
+    }
+    const now = deps.clock.now();
+    const staleBefore = new Date(now.getTime() - touchEveryMs);
+    if (!key.lastUsedAt || key.lastUsedAt < staleBefore) {
+      // The condition is repeated in SQL so parallel requests of one key write it once.
+      await deps.db
+        .update(merchantApiKeys)
+        .set({ lastUsedAt: now })
+        .where(
+          and(
+            eq(merchantApiKeys.id, key.id),
+            or(isNull(merchantApiKeys.lastUsedAt), lt(merchantApiKeys.lastUsedAt, staleBefore)),
+          ),
+        );
+    }
+    const principal: Principal = {
+      // The key stands in for a user: idempotency keys are kept per key, audit names the key.
+      userId: key.id,
+      username: `api_key:${key.prefix}`,
+      realm: 'merchant',
+      roles: [apiKeyRole],
+      permissions: new Set(apiKeyPermissions),
+      homeOrgNodeId: null,
+      scopeOrgNodeId: null,
+      scopePath: null,
+      merchantId: key.merchantId,
+      storeId: null,
+      sessionId: '',
+      // Unused (the guard exempts Bearer requests from CSRF), and unguessable should that change.
+      csrfToken: randomToken(),
+      mfaRequired: false,
+      mfaPassed: true,
+      mustChangePassword: false,
+      apiKeyId: key.id,
+    };
+    return { principal };
+  };
+}
+
+/**
+ * The app's authenticator: a request with a Bearer token is a merchant's system and is judged
+ * by its key alone (a session cookie beside it is ignored); any other by its session cookie.
+ */
+export function requestAuthenticator(
+  deps: { db: Db; clock: Clock; config: Config } & { merchantIsActive: MerchantIsActive },
+): Authenticator {
+  const byApiKey = apiKeyAuthenticator(deps);
+  const bySession = sessionAuthenticator(deps);
+  return (request, reply) =>
+    bearerTokenOf(request) === undefined ? bySession(request, reply) : byApiKey(request, reply);
+}

@@ -1,0 +1,23 @@
+export { createSimulators, type SimulatorSet } from './create-simulators.js';
+export type {
+  Deliver,
+  DeliveryRecord,
+  NotificationMessage,
+} from './engine/notification-scheduler.js';
+export { paymentCodeFormats, paymentCodeOutcome } from './engine/payment-code-rules.js';
+export type { SimEvent, SimOrder, SimRefund, SimTimings } from './engine/simulated-channel.js';
+export {
+  type FaultsPatch,
+  faultsPatchSchema,
+  noFaults,
+  type SimulatorFaults,
+} from './engine/simulator-faults.js';
+export type { ChannelSimulator } from './engine/simulator-handler.js';
+export { createFetchDeliver } from './fetch-deliver.js';
+export {
+  createSimulatorKeys,
+  processSimulatorKeys,
+  type SimulatorKeys,
+  simulatorClientSettings,
+} from './simulator-keys.js';
+export { simulatorRoutes } from './simulator-routes.js';
