@@ -30,6 +30,7 @@ export default async function setup(project: TestProject) {
       database.db,
       new ManualClock('2026-01-01T00:00:00Z'),
       createEncryptor(testEncryptionKey),
+      { payments: false },
     );
     await database.close();
     project.provide('templateDatabase', templateName);
@@ -51,6 +52,9 @@ export default async function setup(project: TestProject) {
     database.db,
     new ManualClock('2026-01-01T00:00:00Z'),
     createEncryptor(testEncryptionKey),
+    // The demo payment history takes half a minute to post, and every file would find it in
+    // its ledger; demo-payments.test.ts seeds it on its own copy.
+    { payments: false },
   );
   const dump = await database.pglite?.dumpDataDir('none');
   await database.close();

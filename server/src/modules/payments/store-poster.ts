@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { renderAsync } from '@resvg/resvg-js';
 import { storeCodeVector } from './store-code-images.js';
 
@@ -136,6 +137,25 @@ export function storePosterSvg(input: StorePosterInput): string {
   return parts.join('\n');
 }
 
+/** Debian's fonts-noto-cjk: the two faces the poster uses. */
+const debianCjkFonts = [
+  '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+  '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc',
+];
+
+/**
+ * Loading every system font costs seconds per render (the CJK collections are large), so the
+ * poster loads only the CJK faces when they are where Debian puts them, and falls back to the
+ * system's fonts elsewhere.
+ */
+function posterFonts(fontFiles: string[] | undefined) {
+  if (fontFiles) return { fontFiles, loadSystemFonts: false };
+  const present = debianCjkFonts.filter((file) => existsSync(file));
+  return present.length > 0
+    ? { fontFiles: present, loadSystemFonts: false }
+    : { loadSystemFonts: true };
+}
+
 /**
  * The poster as a PNG, rendered off the event loop (resvg's async render runs on the libuv
  * pool). Chinese text needs a CJK font on the machine (Debian: fonts-noto-cjk) or in
@@ -155,10 +175,9 @@ export async function storePosterPng(
     fitTo: { mode: 'width', value: widthPx },
     background: '#ffffff',
     font: {
-      loadSystemFonts: true,
+      ...posterFonts(options.fontFiles),
       defaultFontFamily: 'Noto Sans CJK SC',
       sansSerifFamily: 'Noto Sans CJK SC',
-      ...(options.fontFiles ? { fontFiles: options.fontFiles } : {}),
     },
     logLevel: 'off',
   });
