@@ -9,6 +9,7 @@ import type { Db } from '../platform/db/database.js';
 import { systemMeta } from '../platform/db/tables.js';
 import { newId } from '../platform/ids.js';
 import { seedDemoMerchants } from './demo-merchants.js';
+import { isDemoPaymentsSeeded, seedDemoPayments } from './demo-payments.js';
 
 /** The demo password of every demo login; printed at start. Never used outside the demo. */
 export const demoPassword = 'Sharefin#2026';
@@ -57,9 +58,10 @@ const seedVersionKey = 'demo_seed_version';
 // 1: the organisation and its staff; 2: the demo merchants, stores, markets and buyers.
 const seedVersion = 2;
 
+/** The bank at the current version, and the payment history (its own marker) too. */
 export async function isDemoSeeded(db: Db): Promise<boolean> {
   const [row] = await db.select().from(systemMeta).where(eq(systemMeta.key, seedVersionKey));
-  return Number(row?.value ?? 0) >= seedVersion;
+  return Number(row?.value ?? 0) >= seedVersion && (await isDemoPaymentsSeeded(db));
 }
 
 /**
@@ -67,8 +69,17 @@ export async function isDemoSeeded(db: Db): Promise<boolean> {
  * by mobile and name, so running it again changes nothing, and a bank seeded at an earlier
  * version gets only what the later versions add. The encryptor is the app's: merchant personal
  * data is stored encrypted.
+ *
+ * Then, in a transaction of its own, the merchants' 30 days of payments (demo-payments.ts), once
+ * per database; `payments: false` leaves them out (the test template, whose files expect no
+ * payments they did not make).
  */
-export async function seedDemoBank(db: Db, clock: Clock, encryptor: Encryptor): Promise<void> {
+export async function seedDemoBank(
+  db: Db,
+  clock: Clock,
+  encryptor: Encryptor,
+  options: { payments?: boolean } = {},
+): Promise<void> {
   const passwordHash = await hashPassword(demoPassword);
   await db.transaction(async (tx) => {
     const now = clock.now();
@@ -143,4 +154,5 @@ export async function seedDemoBank(db: Db, clock: Clock, encryptor: Encryptor): 
       },
     );
   });
+  if (options.payments !== false) await seedDemoPayments(db, clock);
 }

@@ -820,6 +820,9 @@ const specs: MerchantSpec[] = [
   },
 ];
 
+/** The short names of the demo merchants: what later seeds (their payments) look them up by. */
+export const demoMerchantNames: readonly string[] = specs.map((spec) => spec.shortName);
+
 /** Who reviews (maker) and who approves (checker) at each node; never the same person. */
 const deciders: Record<string, { reviewer: string; approver: string }> = {
   QD000: { reviewer: 'hq.risk', approver: 'admin' },
@@ -888,7 +891,7 @@ const dayMs = 86_400_000;
 const hourMs = 3_600_000;
 
 /** mulberry32: a tiny deterministic generator, so every start yields the same demo bank. */
-function sequence(seed: number) {
+export function sequence(seed: number) {
   let state = seed >>> 0;
   const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { cashierRoutes } from './cashier-routes.js';
 import { checkPayment, checkPaymentJob } from './check-payment.js';
+import { feePlanRoutes } from './fee-plan-routes.js';
 import type { PaymentDeps } from './deps.js';
 import { notificationRoutes } from './notification-routes.js';
 import { paymentRoutes } from './payment-routes.js';
@@ -16,6 +17,7 @@ export function paymentsModuleRoutes(deps: PaymentDeps): FastifyPluginAsync {
   return async (app) => {
     await app.register(paymentRoutes(deps));
     await app.register(storeCodeRoutes(deps));
+    await app.register(feePlanRoutes(deps));
     await app.register(cashierRoutes(deps));
     await app.register(notificationRoutes(deps));
   };

@@ -129,11 +129,21 @@ export const payments = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
     failureCode: text('failure_code'),
     failureMessage: text('failure_message'),
+    /**
+     * When the sweeper next follows up this payment while it is pending (query, reversal,
+     * expiry): set with the insert, so the intent and its follow-up commit together. Null once
+     * nothing is left to ask, or when the follow-up failed `maxCheckAttempts` times running
+     * (left pending for an operator).
+     */
+    nextCheckAt: timestamp('next_check_at', { withTimezone: true }),
+    /** Follow-ups that failed in a row (a reversal not confirmed); reset by one that works. */
+    checkAttempts: integer('check_attempts').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [
     index('payments_merchant_idx').on(t.merchantId, t.id),
+    index('payments_next_check_idx').on(t.nextCheckAt).where(sql`status = 'pending'`),
     index('payments_created_idx').on(t.createdAt),
     index('payments_pending_idx').on(t.status, t.createdAt).where(sql`status = 'pending'`),
     index('payments_payer_idx').on(t.payerRef, t.createdAt),
