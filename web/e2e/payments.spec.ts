@@ -15,10 +15,14 @@ const plainChrome =
   'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
 const wechat = `${plainChrome} MicroMessenger/8.0.50.2701(0x28003252) NetType/WIFI Language/zh_CN`;
 
-async function shoot(page: Page, name: string): Promise<void> {
+async function shoot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<void> {
   // Let antd / antd-mobile popups and toasts finish animating first.
   await page.waitForTimeout(500);
-  await page.screenshot({ path: path.join(imageDir, `${name}.png`) });
+  await page.screenshot({ path: path.join(imageDir, `${name}.png`), fullPage: options.fullPage });
 }
 
 async function phonePage(browser: Browser, baseURL: string | undefined, userAgent: string) {
@@ -70,6 +74,7 @@ test('a payer pays a store code on a phone; the merchant and the bank see the pa
     codePath = new URL((await link.getAttribute('href')) ?? '').pathname;
     expect(codePath).toMatch(/^\/q\/[^/]+$/);
     expect(await storeCodePath(desk)).toBe(codePath);
+    await shoot(desk, 'portal-store-codes');
     // The live list is open before the payment happens: it must appear without a reload.
     await desk.goto('/merchant/payments');
     await expect(desk.getByTestId('payment-table')).toBeVisible();
@@ -129,8 +134,12 @@ test('a payer pays a store code on a phone; the merchant and the bank see the pa
     await staff.getByTestId(`payment-link-${paymentId}`).click();
     await expect(staff.getByTestId('payment-title')).toBeVisible();
     await expect(staff.getByTestId('payment-amount')).toContainText('12.34');
-    await expect(staff.getByTestId('journal-debit-total').first()).toBeVisible();
-    await shoot(staff, 'console-payment-detail');
+    // The payment's journal: the channel owes 12.34, which the merchant and the fee share.
+    await expect(staff.getByTestId('journal-debit-total').first()).toContainText('12.34');
+    await shoot(staff, 'console-payment-detail', { fullPage: true });
+    await staff.goto('/console');
+    await expect(staff.getByTestId('today-payments')).toBeVisible();
+    await shoot(staff, 'console-home-payments', { fullPage: true });
   });
 });
 
