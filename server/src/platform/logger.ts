@@ -18,6 +18,11 @@ const redactedFields = [
   'phone',
   'bankAccountNumber',
   'cardNumber',
+  // A customer's payment code pays once for whoever holds it; a card's host token stands for
+  // the card at the acquirer.
+  'authCode',
+  'hostToken',
+  'cardToken',
 ];
 
 // pino's redaction has no "any depth" wildcard and `*.password` does not match a top-level
