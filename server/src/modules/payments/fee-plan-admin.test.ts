@@ -9,13 +9,32 @@ let operator: Session;
 
 beforeAll(async () => {
   testApp = await createTestApp({ SHAREFIN_MFA_ENFORCEMENT: 'off' });
-  admin = (await signIn(testApp, (await createStaffUser(testApp.db, { nodeCode: 'QD000', roles: ['admin'] })).username)).session;
-  operator = (await signIn(testApp, (await createStaffUser(testApp.db, { nodeCode: 'QD010', roles: ['operator'] })).username)).session;
+  admin = (
+    await signIn(
+      testApp,
+      (
+        await createStaffUser(testApp.db, { nodeCode: 'QD000', roles: ['admin'] })
+      ).username,
+    )
+  ).session;
+  operator = (
+    await signIn(
+      testApp,
+      (
+        await createStaffUser(testApp.db, { nodeCode: 'QD010', roles: ['operator'] })
+      ).username,
+    )
+  ).session;
 });
 afterAll(() => testApp.close());
 
 const qr = (rateBp: number) =>
-  (['wechat', 'alipay', 'unionpay', 'bankapp'] as const).map((channel) => ({ channel, cardType: 'any', rateBp, capFen: null }));
+  (['wechat', 'alipay', 'unionpay', 'bankapp'] as const).map((channel) => ({
+    channel,
+    cardType: 'any',
+    rateBp,
+    capFen: null,
+  }));
 const cards = [
   { channel: 'card', cardType: 'debit', rateBp: 35, capFen: 1300 },
   { channel: 'card', cardType: 'credit', rateBp: 45, capFen: null },
@@ -31,8 +50,18 @@ describe('fee plans', () => {
       'standard',
     ]);
     const standard = plans.find((plan: { code: string }) => plan.code === 'standard');
-    expect(standard.rates).toContainEqual({ channel: 'wechat', cardType: 'any', rateBp: 60, capFen: null });
-    expect(standard.rates).toContainEqual({ channel: 'card', cardType: 'debit', rateBp: 35, capFen: 1300 });
+    expect(standard.rates).toContainEqual({
+      channel: 'wechat',
+      cardType: 'any',
+      rateBp: 60,
+      capFen: null,
+    });
+    expect(standard.rates).toContainEqual({
+      channel: 'card',
+      cardType: 'debit',
+      rateBp: 35,
+      capFen: 1300,
+    });
   });
 
   it('lets head office change a plan’s rates, audited; new payments pay the new rate', async () => {
@@ -44,14 +73,21 @@ describe('fee plans', () => {
     });
     expect(changed.statusCode).toBe(200);
     expect((await collectByCode(till.session, till.storeId, 10_000)).json().feeFen).toBe(38);
-    const audit = (await admin.request('GET', '/api/v1/audit-events?action=fee_plan.updated')).json().data;
+    const audit = (
+      await admin.request('GET', '/api/v1/audit-events?action=fee_plan.updated')
+    ).json().data;
     expect(audit.length).toBeGreaterThan(0);
   });
 
   it('refuses a plan that would leave a channel without a rate, and staff without the permission', async () => {
-    const partial = await admin.request('PUT', '/api/v1/fee-plans/standard', { refundFee: 'pro_rata', rates: qr(50) });
+    const partial = await admin.request('PUT', '/api/v1/fee-plans/standard', {
+      refundFee: 'pro_rata',
+      rates: qr(50),
+    });
     expect(partial.statusCode).toBe(400);
-    expect(partial.json().error.errors.map((error: { code: string }) => error.code)).toContain('rate_missing');
+    expect(partial.json().error.errors.map((error: { code: string }) => error.code)).toContain(
+      'rate_missing',
+    );
     const denied = await operator.request('PUT', '/api/v1/fee-plans/standard', {
       refundFee: 'pro_rata',
       rates: [...qr(1), ...cards],

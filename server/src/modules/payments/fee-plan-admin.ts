@@ -85,10 +85,15 @@ export async function updateFeePlan(
   code: string,
   body: UpdateFeePlanBody,
 ): Promise<FeePlanView> {
-  const [plan] = await tx.select().from(feePlanRows).where(eq(feePlanRows.code, code)).for('update');
+  const [plan] = await tx
+    .select()
+    .from(feePlanRows)
+    .where(eq(feePlanRows.code, code))
+    .for('update');
   if (!plan) throw new AppError('resource_not_found');
   const errors = coverageErrors(body.rates);
-  if (errors.length > 0) throw new AppError('validation_failed', { param: 'rates', fieldErrors: errors });
+  if (errors.length > 0)
+    throw new AppError('validation_failed', { param: 'rates', fieldErrors: errors });
   const before = (await listFeePlans(tx)).find((item) => item.code === code);
   await tx.delete(feePlanRates).where(eq(feePlanRates.planCode, code));
   await tx.insert(feePlanRates).values(body.rates.map((rate) => ({ ...rate, planCode: code })));

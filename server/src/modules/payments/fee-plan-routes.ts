@@ -40,7 +40,9 @@ export function feePlanRoutes(deps: PaymentDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { actor } = callerOf(request);
-        return db.transaction((tx) => updateFeePlan(tx, clock, actor, request.params.code, request.body));
+        return db.transaction((tx) =>
+          updateFeePlan(tx, clock, actor, request.params.code, request.body),
+        );
       },
     );
   };
