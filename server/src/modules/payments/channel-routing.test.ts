@@ -10,7 +10,6 @@ describe('routing a customer’s payment code by its prefix', () => {
     ['250000000000000000000000', 'alipay'],
     ['300012345678901234', 'alipay'],
     ['6212345678901234567', 'unionpay'],
-    ['88123456789012345678', 'bankapp'],
   ])('%s goes to %s', (code, channel) => {
     expect(channelForAuthCode(code)).toBe(channel);
   });
@@ -23,6 +22,7 @@ describe('routing a customer’s payment code by its prefix', () => {
     ['621234567890123456', 'UnionPay code one digit short'],
     ['6312345678901234567', 'not a UnionPay prefix'],
     ['13456789012345678a', 'not digits'],
+    ['88123456789012345678', 'the bank’s app shows no payment code'],
   ])('%s is refused (%s)', (code) => {
     expect(channelForAuthCode(code)).toBeNull();
   });

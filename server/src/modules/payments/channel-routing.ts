@@ -3,8 +3,8 @@ import type { Channel } from './tables.js';
 /**
  * The channel of a customer's payment code, from its digits (DOMAIN.md §3): WeChat 18 digits
  * starting 10–15, Alipay 16–24 digits starting 25–30, UnionPay 19 digits starting 62. The bank's
- * own app issues 20-digit codes starting 88 (this bank's own convention). Null when no channel
- * issues codes like it.
+ * own app is paid by scanning the store's code, not by showing one, so it has no prefix here.
+ * Null when no channel issues codes like it.
  */
 export function channelForAuthCode(authCode: string): Channel | null {
   if (!/^\d+$/.test(authCode)) return null;
@@ -13,6 +13,5 @@ export function channelForAuthCode(authCode: string): Channel | null {
   if (length === 18 && prefix >= 10 && prefix <= 15) return 'wechat';
   if (length >= 16 && length <= 24 && prefix >= 25 && prefix <= 30) return 'alipay';
   if (length === 19 && prefix === 62) return 'unionpay';
-  if (length === 20 && prefix === 88) return 'bankapp';
   return null;
 }
