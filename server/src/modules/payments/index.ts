@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { cashierRoutes } from './cashier-routes.js';
 import { checkPayment, checkPaymentJob } from './check-payment.js';
-import { feePlanRoutes } from './fee-plan-routes.js';
 import type { PaymentDeps } from './deps.js';
+import { feePlanRoutes } from './fee-plan-routes.js';
 import { notificationRoutes } from './notification-routes.js';
 import { paymentRoutes } from './payment-routes.js';
 import { checkRefund, checkRefundJob } from './refund-payment.js';
