@@ -213,7 +213,7 @@ async function main(): Promise<number> {
       );
       log(
         `database during the run: ${((after.commits - before.commits) / Math.max(1, measured.succeeded)).toFixed(2)} commits per payment ` +
-          `(includes the in-process worker's check jobs), ${((after.walBytes - before.walBytes) / Math.max(1, measured.succeeded)).toFixed(0)} WAL bytes per payment ` +
+          `(includes the in-process worker's follow-ups), ${((after.walBytes - before.walBytes) / Math.max(1, measured.succeeded)).toFixed(0)} WAL bytes per payment ` +
           `(server-wide); load average after ${load()}`,
       );
 

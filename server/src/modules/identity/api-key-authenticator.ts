@@ -1,14 +1,13 @@
-import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Config } from '../../config.js';
 import type { Permission } from '../../platform/auth/permissions.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
 import { randomToken, sha256Hex } from '../../platform/crypto/tokens.js';
-import type { Db } from '../../platform/db/database.js';
+import { type Db, queryRows } from '../../platform/db/database.js';
 import { type Authenticator, bearerTokenOf } from '../../platform/http/route-access.js';
 import { isApiKeySecret } from './api-key-secrets.js';
 import { sessionAuthenticator } from './sessions.js';
-import { merchantApiKeys } from './tables.js';
 
 /**
  * What a merchant's own system may do with a key: take payments and refund them, and read
@@ -32,7 +31,12 @@ const touchEveryMs = 60_000;
 /** Whether the merchant may do business now; the merchants module answers it (app.ts wires it). */
 export type MerchantIsActive = (db: Db, merchantId: string) => Promise<boolean>;
 
-type ApiKeyDeps = { db: Db; clock: Clock; merchantIsActive: MerchantIsActive };
+/**
+ * `merchantIsActive` is no longer called on this path: the key's look-up reads the merchant's
+ * status in the same statement (one round trip instead of two on every API call), so this
+ * module names the `merchants` table in SQL. The parameter stays until app.ts stops passing it.
+ */
+type ApiKeyDeps = { db: Db; clock: Clock; merchantIsActive?: MerchantIsActive };
 
 /**
  * Authenticates `Authorization: Bearer sk_live_…`: the key is looked up by the SHA-256 of the
@@ -45,28 +49,34 @@ export function apiKeyAuthenticator(deps: ApiKeyDeps): Authenticator {
     const token = bearerTokenOf(request);
     if (token === undefined) return null;
     if (!isApiKeySecret(token)) return { refused: 'api_key_invalid' };
-    const [key] = await deps.db
-      .select()
-      .from(merchantApiKeys)
-      .where(eq(merchantApiKeys.secretHash, sha256Hex(token)));
-    if (!key || key.revokedAt) return { refused: 'api_key_invalid' };
-    if (!(await deps.merchantIsActive(deps.db, key.merchantId))) {
-      return { refused: 'merchant_not_active' };
-    }
     const now = deps.clock.now();
     const staleBefore = new Date(now.getTime() - touchEveryMs);
-    if (!key.lastUsedAt || key.lastUsedAt < staleBefore) {
-      // The condition is repeated in SQL so parallel requests of one key write it once.
-      await deps.db
-        .update(merchantApiKeys)
-        .set({ lastUsedAt: now })
-        .where(
-          and(
-            eq(merchantApiKeys.id, key.id),
-            or(isNull(merchantApiKeys.lastUsedAt), lt(merchantApiKeys.lastUsedAt, staleBefore)),
-          ),
-        );
-    }
+    // The key, its merchant's status and the touch of last_used_at in one round trip. The
+    // touch's condition is in SQL so parallel requests of one key write it once; a revoked
+    // key or an inactive merchant is not touched.
+    const [key] = await queryRows<{
+      id: string;
+      merchant_id: string;
+      prefix: string;
+      revoked: boolean;
+      merchant_status: string | null;
+    }>(
+      deps.db,
+      sql`with k as (
+            select k.id, k.merchant_id, k.prefix, k.revoked_at is not null as revoked,
+                   k.last_used_at, m.status as merchant_status
+            from merchant_api_keys k left join merchants m on m.id = k.merchant_id
+            where k.secret_hash = ${sha256Hex(token)}
+          ), touched as (
+            update merchant_api_keys set last_used_at = ${now.toISOString()}::timestamptz
+            where id = (select id from k where not revoked and merchant_status = 'active')
+              and (last_used_at is null or last_used_at < ${staleBefore.toISOString()}::timestamptz)
+            returning id
+          )
+          select id, merchant_id, prefix, revoked, merchant_status from k`,
+    );
+    if (!key || key.revoked) return { refused: 'api_key_invalid' };
+    if (key.merchant_status !== 'active') return { refused: 'merchant_not_active' };
     const principal: Principal = {
       // The key stands in for a user: idempotency keys are kept per key, audit names the key.
       userId: key.id,
@@ -77,7 +87,7 @@ export function apiKeyAuthenticator(deps: ApiKeyDeps): Authenticator {
       homeOrgNodeId: null,
       scopeOrgNodeId: null,
       scopePath: null,
-      merchantId: key.merchantId,
+      merchantId: key.merchant_id,
       storeId: null,
       sessionId: '',
       // Unused (the guard exempts Bearer requests from CSRF), and unguessable should that change.

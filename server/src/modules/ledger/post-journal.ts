@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors/app-error.js';
 import { newId } from '../../platform/ids.js';
 import { assertFen } from '../../platform/money.js';
 import { type AccountRef, accountCode, accountIds, keepsRunningBalance } from './accounts.js';
-import { accountKinds, ledgerEntries, ledgerJournals } from './tables.js';
+import { accountKinds } from './tables.js';
 
 /** One line of a posting: debit positive, credit negative, never zero. */
 export type PostingLine = { account: AccountRef; amountFen: number };
@@ -30,7 +30,8 @@ export type PostedJournal = { journalId: string; posted: boolean };
  * programming error and throw before anything is written.
  *
  * Running balances of merchant-owned accounts are updated under their row locks, taken in id
- * order so that two postings touching the same accounts cannot deadlock.
+ * order so that two postings touching the same accounts cannot deadlock. The whole posting is
+ * one statement (two when an account is used for the first time, which creates it).
  */
 export async function postJournal(
   db: Db,
@@ -48,61 +49,129 @@ export async function postJournal(
   }
   const now = clock.now();
   const journalId = newId('journal', now.getTime());
-  const inserted = await db
-    .insert(ledgerJournals)
-    .values({
-      id: journalId,
-      kind: input.kind,
-      sourceType: input.sourceType,
-      sourceId: input.sourceId,
-      merchantId: input.merchantId,
-      description: input.description,
-      postedAt: now,
-    })
-    .onConflictDoNothing({ target: [ledgerJournals.kind, ledgerJournals.sourceId] })
-    .returning({ id: ledgerJournals.id });
-  if (inserted.length === 0) {
-    const [existing] = await queryRows<{ id: string }>(
-      db,
-      sql`select id from ledger_journals where kind = ${input.kind} and source_id = ${input.sourceId}`,
-    );
-    return { journalId: existing?.id ?? journalId, posted: false };
-  }
-
-  const ids = await accountIds(
-    db,
-    clock,
-    lines.map((line) => line.account),
-  );
-  const idOf = (ref: AccountRef) => ids.get(accountCode(ref)) as string;
-  await db.insert(ledgerEntries).values(
-    lines.map((line) => ({
-      journalId,
-      accountId: idOf(line.account),
-      amountFen: line.amountFen,
-      merchantId: line.account.merchantId ?? input.merchantId,
-      postedAt: now,
-    })),
-  );
 
   // Normal-side deltas: a credit grows a liability, a debit grows an asset.
-  const deltas = new Map<string, { code: string; delta: number }>();
+  const deltas = new Map<string, number>();
   for (const line of lines) {
     if (!keepsRunningBalance(line.account.kind)) continue;
     const sign = accountKinds[line.account.kind] === 'asset' ? 1 : -1;
-    const id = idOf(line.account);
-    const current = deltas.get(id) ?? { code: accountCode(line.account), delta: 0 };
-    current.delta += sign * line.amountFen;
-    deltas.set(id, current);
+    const code = accountCode(line.account);
+    deltas.set(code, (deltas.get(code) ?? 0) + sign * line.amountFen);
   }
-  for (const [id, { code, delta }] of [...deltas].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const [row] = await queryRows<{ balance_fen: string }>(
+
+  let posted = await postInOneStatement(db, now, journalId, input, lines, deltas);
+  if (posted.missingAccounts) {
+    // The first posting to an account creates it, then posts.
+    await accountIds(
       db,
-      sql`update ledger_accounts set balance_fen = balance_fen + ${delta} where id = ${id} returning balance_fen`,
+      clock,
+      lines.map((line) => line.account),
     );
-    if (row && Number(row.balance_fen) < 0 && !input.mayGoNegative?.includes(code)) {
+    posted = await postInOneStatement(db, now, journalId, input, lines, deltas);
+    if (posted.missingAccounts) throw new Error(`Accounts of ${input.sourceId} not created`);
+  }
+  if (!posted.journalId) return { journalId: posted.existingId ?? journalId, posted: false };
+  for (const { code, balance } of posted.balances) {
+    if (balance < 0 && !input.mayGoNegative?.includes(code)) {
       throw new AppError('insufficient_balance', { detail: `${code} would go below zero` });
     }
   }
   return { journalId, posted: true };
+}
+
+type OneStatement = {
+  missingAccounts: boolean;
+  journalId: string | null;
+  existingId: string | null;
+  balances: { code: string; balance: number }[];
+};
+
+/**
+ * The journal, its entries and the running balances in one statement (data-modifying CTEs),
+ * written only when every account already exists and the journal is new. More than one
+ * running balance (a market commission) is first row-locked in id order, so that two postings
+ * touching the same accounts cannot deadlock; a single one is locked by its update.
+ */
+async function postInOneStatement(
+  db: Db,
+  now: Date,
+  journalId: string,
+  input: JournalInput,
+  lines: readonly PostingLine[],
+  deltas: Map<string, number>,
+): Promise<OneStatement> {
+  const codes = [...new Set(lines.map((line) => accountCode(line.account)))];
+  const at = sql`${now.toISOString()}::timestamptz`;
+  if (deltas.size > 1) {
+    await db.execute(
+      sql`select id from ledger_accounts where code in ${sql`(${sql.join(
+        [...deltas.keys()].map((code) => sql`${code}`),
+        sql`, `,
+      )})`} order by id for update`,
+    );
+  }
+  const lineValues = sql.join(
+    lines.map(
+      (line, index) =>
+        sql`(${index}::int, ${accountCode(line.account)}::text, ${line.amountFen}::bigint, ${
+          line.account.merchantId ?? input.merchantId
+        }::text)`,
+    ),
+    sql`, `,
+  );
+  const deltaValues =
+    deltas.size > 0
+      ? sql.join(
+          [...deltas].map(([code, delta]) => sql`(${code}::text, ${delta}::bigint)`),
+          sql`, `,
+        )
+      : sql`(null::text, 0::bigint)`;
+  const [row] = await queryRows<{
+    found: string;
+    journal_id: string | null;
+    existing_id: string | null;
+    balances: { code: string; balance_fen: string | number }[] | null;
+  }>(
+    db,
+    sql`with acc as (
+          select id, code from ledger_accounts
+          where code in (${sql.join(
+            codes.map((code) => sql`${code}`),
+            sql`, `,
+          )})
+        ), ready as (
+          select count(*) = ${codes.length} as ok from acc
+        ), j as (
+          insert into ledger_journals (id, kind, source_type, source_id, merchant_id, description, posted_at)
+          select ${journalId}, ${input.kind}, ${input.sourceType}, ${input.sourceId},
+                 ${input.merchantId}::text, ${input.description}, ${at}
+          from ready where ready.ok
+          on conflict (kind, source_id) do nothing
+          returning id
+        ), e as (
+          insert into ledger_entries (journal_id, account_id, amount_fen, merchant_id, posted_at)
+          select j.id, acc.id, v.amount_fen, v.merchant_id, ${at}
+          from j cross join (values ${lineValues}) as v(n, code, amount_fen, merchant_id)
+          join acc on acc.code = v.code
+          order by v.n
+          returning 1
+        ), b as (
+          update ledger_accounts a set balance_fen = a.balance_fen + d.delta
+          from (values ${deltaValues}) as d(code, delta)
+          where a.code = d.code and exists (select 1 from j)
+          returning a.code, a.balance_fen
+        )
+        select (select count(*) from acc) as found,
+               (select id from j) as journal_id,
+               (select id from ledger_journals where kind = ${input.kind} and source_id = ${input.sourceId}) as existing_id,
+               (select json_agg(json_build_object('code', b.code, 'balance_fen', b.balance_fen)) from b) as balances,
+               (select count(*) from e) as entries`,
+  );
+  const missingAccounts = Number(row?.found ?? 0) !== codes.length;
+  return {
+    missingAccounts,
+    journalId: row?.journal_id ?? null,
+    existingId: row?.existing_id ?? null,
+    balances: (row?.balances ?? []).map((b) => ({ code: b.code, balance: Number(b.balance_fen) })),
+  };
 }

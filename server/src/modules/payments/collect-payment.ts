@@ -4,9 +4,9 @@ import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { applyChannelResult } from './apply-channel-result.js';
 import { channelForAuthCode } from './channel-routing.js';
-import { scheduleCheck } from './check-payment.js';
 import type { PaymentDeps } from './deps.js';
-import { openPayment } from './open-payment.js';
+import { openPaymentInContext, type PaymentContext } from './open-payment.js';
+import { succeedPendingPayment } from './payment-transitions.js';
 import type { CreatePaymentBody } from './schemas.js';
 import type { PaymentRow } from './tables.js';
 
@@ -18,17 +18,23 @@ function storeFor(principal: Principal, storeId: string): string {
   return storeId;
 }
 
+export type Opened = { payment: PaymentRow; context: PaymentContext };
+
+/** Payment codes and cards are first followed up this long after the call (DOMAIN.md §3). */
+const firstCheckAfterMs = 5_000;
+
 /**
  * The first half of POST /payments, in the Idempotency-Key transaction: the pending payment
- * and its follow-up check are recorded before any channel is called, so a crash after this
- * point leaves a payment the check job settles (by query, then reversal), never a lost one.
+ * and the time of its follow-up (`next_check_at`, in the same insert) are recorded before any
+ * channel is called, so a crash after this point leaves a payment the sweeper settles (by
+ * query, then reversal), never a lost one.
  */
 export async function openCollection(
   tx: Db,
   deps: PaymentDeps,
   principal: Principal,
   body: CreatePaymentBody,
-): Promise<PaymentRow> {
+): Promise<Opened> {
   if (principal.realm !== 'merchant' || !principal.merchantId)
     throw new AppError('permission_denied');
   const now = deps.clock.now();
@@ -42,21 +48,21 @@ export async function openCollection(
   };
   if (body.method === 'order_code') {
     const expiresAt = new Date(now.getTime() + body.expiresInMinutes * 60_000);
-    const payment = await openPayment(tx, deps, {
+    return openPaymentInContext(tx, deps, {
       ...common,
       method: 'order_code',
       codeKind: 'dynamic',
       orderReference: body.orderReference,
       expiresAt,
+      nextCheckAt: expiresAt,
     });
-    await scheduleCheck(tx, deps, payment.id, expiresAt);
-    return payment;
   }
   const reverseAt = new Date(now.getTime() + deps.config.paymentCodeReverseMs);
+  const nextCheckAt = new Date(now.getTime() + firstCheckAfterMs);
   if (body.method === 'payment_code') {
     const channel = channelForAuthCode(body.authCode);
     if (!channel) throw new AppError('payment_code_unrecognised', { param: 'authCode' });
-    const payment = await openPayment(tx, deps, {
+    return openPaymentInContext(tx, deps, {
       ...common,
       method: 'payment_code',
       channel,
@@ -64,11 +70,10 @@ export async function openCollection(
       orderReference: body.orderReference ?? null,
       authCodePrefix: body.authCode.slice(0, 4),
       reverseAt,
+      nextCheckAt,
     });
-    await scheduleCheck(tx, deps, payment.id, new Date(now.getTime() + 5_000));
-    return payment;
   }
-  const payment = await openPayment(tx, deps, {
+  return openPaymentInContext(tx, deps, {
     ...common,
     method: 'card',
     channel: 'card',
@@ -80,21 +85,21 @@ export async function openCollection(
     cardToken: body.card.hostToken,
     terminalId: body.terminalId,
     reverseAt,
+    nextCheckAt,
   });
-  await scheduleCheck(tx, deps, payment.id, new Date(now.getTime() + 5_000));
-  return payment;
 }
 
 /**
  * The second half, after the commit: the customer's code or card goes to its channel, and a
  * synchronous answer settles the payment at once. The auth code is used here and never stored.
- * A timeout or an unknown answer leaves it pending for the check job.
+ * A timeout or an unknown answer leaves it pending for the sweeper.
  */
 export async function completeCollection(
   deps: PaymentDeps,
-  payment: PaymentRow,
+  opened: Opened,
   body: CreatePaymentBody,
 ): Promise<PaymentRow> {
+  const { payment, context } = opened;
   if (payment.status !== 'pending' || !payment.channel || body.method === 'order_code')
     return payment;
   const client = deps.channels[payment.channel];
@@ -119,9 +124,16 @@ export async function completeCollection(
   } catch (error) {
     deps.logger.warn(
       { err: error, paymentId: payment.id },
-      'channel call failed; the check job follows up',
+      'channel call failed; the sweeper follows up',
     );
     return payment;
   }
+  if (result.status === 'succeeded') {
+    const settled = await deps.db.transaction((tx) =>
+      succeedPendingPayment(tx, deps.clock, payment, result, context),
+    );
+    if (settled) return settled;
+  }
+  if (result.status === 'pending' || result.status === 'unknown') return payment;
   return applyChannelResult(deps, payment.id, result);
 }

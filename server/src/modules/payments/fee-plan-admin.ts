@@ -5,6 +5,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { recordAudit } from '../audit/index.js';
+import { forgetFeeRates } from './fees.js';
 import { cardTypes, channels, feePlanRates, feePlanRows } from './tables.js';
 
 const rateSchema = z.object({
@@ -95,6 +96,7 @@ export async function updateFeePlan(
   if (errors.length > 0)
     throw new AppError('validation_failed', { param: 'rates', fieldErrors: errors });
   const before = (await listFeePlans(tx)).find((item) => item.code === code);
+  forgetFeeRates();
   await tx.delete(feePlanRates).where(eq(feePlanRates.planCode, code));
   await tx.insert(feePlanRates).values(body.rates.map((rate) => ({ ...rate, planCode: code })));
   await tx

@@ -16,6 +16,48 @@ export async function feeRateFor(
   cardType: CardType | null,
 ): Promise<FeeRate> {
   const plan = planCode ?? 'standard';
+  const rows = await planRates(db, plan, channel, cardType);
+  const exact =
+    rows.find((row) => row.cardType === cardType) ?? rows.find((row) => row.cardType === 'any');
+  if (!exact) throw new Error(`Fee plan ${plan} has no rate for ${channel}/${cardType ?? 'any'}`);
+  return { rateBp: exact.rateBp, capFen: exact.capFen, refundFee: exact.refundFee };
+}
+
+type RateRow = {
+  cardType: string;
+  rateBp: number;
+  capFen: number | null;
+  refundFee: FeeRate['refundFee'];
+};
+
+/**
+ * Rates change rarely (head office edits a plan a few times a year) and every capture needs
+ * one, so each process keeps what it read for `rateCacheMs`: a change reaches every capture
+ * within that time. Applied rates are stored on each payment, so a refund never depends on it.
+ */
+export const rateCacheMs = 30_000;
+const maxCachedRates = 1_000;
+const rateCache = new Map<string, { rows: RateRow[]; readAt: number }>();
+
+/**
+ * Drops this process's cached rates: a plan change made here applies to the next capture at
+ * once (other processes see it within `rateCacheMs`).
+ */
+export function forgetFeeRates(): void {
+  rateCache.clear();
+}
+
+async function planRates(
+  db: Db,
+  plan: string,
+  channel: Channel,
+  cardType: CardType | null,
+): Promise<RateRow[]> {
+  const cacheKey = `${plan}|${channel}|${cardType ?? 'any'}`;
+  // Wall time, not the injected clock: the cache is about this process, not business time.
+  const nowMs = Date.now();
+  const hit = rateCache.get(cacheKey);
+  if (hit && nowMs - hit.readAt < rateCacheMs) return hit.rows;
   const rows = await db
     .select({
       cardType: feePlanRates.cardType,
@@ -32,10 +74,9 @@ export async function feeRateFor(
         inArray(feePlanRates.cardType, cardType ? [cardType, 'any'] : ['any']),
       ),
     );
-  const exact =
-    rows.find((row) => row.cardType === cardType) ?? rows.find((row) => row.cardType === 'any');
-  if (!exact) throw new Error(`Fee plan ${plan} has no rate for ${channel}/${cardType ?? 'any'}`);
-  return { rateBp: exact.rateBp, capFen: exact.capFen, refundFee: exact.refundFee };
+  if (rateCache.size >= maxCachedRates) rateCache.clear();
+  rateCache.set(cacheKey, { rows, readAt: nowMs });
+  return rows;
 }
 
 /** The fee of one payment: the rate rounded half up to the fen (DOMAIN.md §4), then the cap. */

@@ -1,6 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { cashierRoutes } from './cashier-routes.js';
-import { checkPayment, checkPaymentJob } from './check-payment.js';
+import {
+  checkPayment,
+  checkPaymentJob,
+  checkSweeper,
+  scheduleCheck,
+  sweepDueChecks,
+} from './check-payment.js';
 import type { PaymentDeps } from './deps.js';
 import { feePlanRoutes } from './fee-plan-routes.js';
 import { notificationRoutes } from './notification-routes.js';
@@ -23,11 +29,18 @@ export function paymentsModuleRoutes(deps: PaymentDeps): FastifyPluginAsync {
   };
 }
 
-/** The follow-ups of pending payments and refunds, registered once on the app's job queue. */
+/**
+ * The follow-ups of pending payments and refunds, registered once on the app's job queue:
+ * payments by the sweeper over their `next_check_at`, refunds by a job each.
+ */
 export function registerPaymentJobs(deps: PaymentDeps): void {
-  deps.jobs.register(checkPaymentJob, (payload) =>
-    checkPayment(deps, (payload as { paymentId: string }).paymentId),
-  );
+  deps.jobs.registerSweeper(checkSweeper, (limit) => sweepDueChecks(deps, limit));
+  // Checks enqueued as jobs by an older version: run them out, then the sweeper takes over.
+  deps.jobs.register(checkPaymentJob, async (payload) => {
+    const { paymentId } = payload as { paymentId: string };
+    const next = await checkPayment(deps, paymentId);
+    if (next) await scheduleCheck(deps.db, deps, paymentId, next);
+  });
   deps.jobs.register(checkRefundJob, (payload) =>
     checkRefund(deps, (payload as { refundId: string }).refundId),
   );

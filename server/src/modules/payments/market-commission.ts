@@ -34,6 +34,16 @@ export async function marketShareFor(
     )
     .orderBy(asc(marketMemberships.decidedAt), asc(marketMemberships.id))
     .limit(1);
+  return marketShareOf(market ?? null, merchantId, amountFen, feeFen);
+}
+
+/** The share of one trade for a market already read (the capture path reads it with the store). */
+export function marketShareOf(
+  market: { id: string; operatorMerchantId: string; commissionBp: number } | null,
+  merchantId: string,
+  amountFen: number,
+  feeFen: number,
+): MarketShare | null {
   if (!market || market.commissionBp === 0 || market.operatorMerchantId === merchantId) return null;
   const [commission = 0] = splitLargestRemainder(amountFen, [
     market.commissionBp,

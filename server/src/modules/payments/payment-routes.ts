@@ -4,11 +4,11 @@ import { idempotentResource } from '../../platform/http/idempotency.js';
 import { principalOf } from '../../platform/http/route-access.js';
 import { journalsForSources } from '../ledger/index.js';
 import { refuseCardNumbers } from './card-number-guard.js';
-import { completeCollection, openCollection } from './collect-payment.js';
+import { completeCollection, type Opened, openCollection } from './collect-payment.js';
 import type { PaymentDeps } from './deps.js';
 import { listPayments } from './list-payments.js';
 import { paymentForCaller } from './payment-scope.js';
-import { toPaymentView, toPaymentViews, toRefundView } from './payment-view.js';
+import { toNamedPaymentView, toPaymentView, toPaymentViews, toRefundView } from './payment-view.js';
 import { openRefund, refundsOf, submitRefund } from './refund-payment.js';
 import {
   createPaymentBodySchema,
@@ -51,18 +51,23 @@ export function paymentRoutes(deps: PaymentDeps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const principal = principalOf(request);
+        // The rows in hand after the commit: the reply needs no second read of them.
+        let opened: Opened | undefined;
         return idempotentResource(
           deps,
           request,
           reply,
           201,
-          async (tx) => (await openCollection(tx, deps, principal, request.body)).id,
+          async (tx) => {
+            opened = await openCollection(tx, deps, principal, request.body);
+            return opened.payment.id;
+          },
           async (paymentId, replayed) => {
-            const payment = await paymentForCaller(db, principal, paymentId);
-            const settled = replayed
-              ? payment
-              : await completeCollection(deps, payment, request.body);
-            return toPaymentView(db, config, settled);
+            if (replayed || !opened) {
+              return toPaymentView(db, config, await paymentForCaller(db, principal, paymentId));
+            }
+            const settled = await completeCollection(deps, opened, request.body);
+            return toNamedPaymentView(config, settled, opened.context);
           },
         );
       },

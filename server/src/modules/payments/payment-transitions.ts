@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
@@ -6,8 +6,15 @@ import { postJournal } from '../ledger/index.js';
 import { merchants } from '../merchants/index.js';
 import { feeOf, feeRateFor } from './fees.js';
 import { releaseLimits } from './limits.js';
-import { marketShareFor } from './market-commission.js';
-import { type CardType, type PaymentRow, type PaymentStatus, payments } from './tables.js';
+import { type MarketShare, marketShareFor, marketShareOf } from './market-commission.js';
+import type { PaymentContext } from './open-payment.js';
+import {
+  type CardType,
+  type Channel,
+  type PaymentRow,
+  type PaymentStatus,
+  payments,
+} from './tables.js';
 
 /**
  * A payment's status only moves forward: from pending to one final state, never back and never
@@ -42,17 +49,51 @@ export async function succeedPayment(
   facts: SuccessFacts,
 ): Promise<boolean> {
   if (payment.status !== 'pending' || !payment.channel) return false;
-  const now = clock.now();
   const [merchant] = await db
-    .select({ feePlan: merchants.feePlan, shortName: merchants.shortName })
+    .select({ feePlan: merchants.feePlan })
     .from(merchants)
     .where(eq(merchants.id, payment.merchantId));
   const cardType = facts.cardType ?? payment.cardType ?? null;
   const rate = await feeRateFor(db, merchant?.feePlan ?? null, payment.channel, cardType);
   const feeFen = feeOf(payment.amountFen, rate);
   const share = await marketShareFor(db, payment.merchantId, payment.amountFen, feeFen);
+  return (await settleSucceeded(db, clock, payment, facts, cardType, feeFen, share)) !== null;
+}
+
+/**
+ * The capture path's success, right after the channel answered: priced with the fee plan and
+ * market read with the intent, and without a separate row lock, since the update itself only
+ * moves a payment that is still pending (and locks it). Returns the updated row, or null when
+ * the payment was no longer pending (the caller then reads what happened).
+ */
+export async function succeedPendingPayment(
+  db: Db,
+  clock: Clock,
+  payment: PaymentRow,
+  facts: SuccessFacts,
+  context: Pick<PaymentContext, 'feePlan' | 'market'>,
+): Promise<PaymentRow | null> {
+  if (!payment.channel) return null;
+  const cardType = facts.cardType ?? payment.cardType ?? null;
+  const rate = await feeRateFor(db, context.feePlan, payment.channel, cardType);
+  const feeFen = feeOf(payment.amountFen, rate);
+  const share = marketShareOf(context.market, payment.merchantId, payment.amountFen, feeFen);
+  return settleSucceeded(db, clock, payment, facts, cardType, feeFen, share);
+}
+
+async function settleSucceeded(
+  db: Db,
+  clock: Clock,
+  payment: PaymentRow,
+  facts: SuccessFacts,
+  cardType: CardType | null,
+  feeFen: number,
+  share: MarketShare | null,
+): Promise<PaymentRow | null> {
+  const channel = payment.channel as Channel;
+  const now = clock.now();
   const commissionFen = share?.commissionFen ?? 0;
-  await db
+  const [updated] = await db
     .update(payments)
     .set({
       status: 'succeeded',
@@ -61,13 +102,15 @@ export async function succeedPayment(
       marketId: share?.marketId ?? null,
       marketOperatorMerchantId: share?.operatorMerchantId ?? null,
       channelTransactionId: facts.channelTransactionId,
-      payerRef: payment.payerRef ?? facts.payerRef ?? null,
+      payerRef: sql`coalesce(${payments.payerRef}, ${facts.payerRef ?? null})`,
       cardType,
       succeededAt: now,
       closedAt: now,
       updatedAt: now,
     })
-    .where(eq(payments.id, payment.id));
+    .where(and(eq(payments.id, payment.id), eq(payments.status, 'pending')))
+    .returning();
+  if (!updated) return null;
   await postJournal(db, clock, {
     kind: 'payment',
     sourceType: 'payment',
@@ -76,7 +119,7 @@ export async function succeedPayment(
     description: `收款 ${payment.id}`,
     lines: [
       {
-        account: { kind: 'channel_receivable', ownerId: payment.channel },
+        account: { kind: 'channel_receivable', ownerId: channel },
         amountFen: payment.amountFen,
       },
       {
@@ -102,7 +145,7 @@ export async function succeedPayment(
         : []),
     ],
   });
-  return true;
+  return updated;
 }
 
 /**

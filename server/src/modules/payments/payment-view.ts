@@ -85,6 +85,18 @@ export async function toPaymentViews(
   return rows.map((row) => toView(config, row, names));
 }
 
+/** A payment's view with the names already in hand (the capture path read them with the store). */
+export function toNamedPaymentView(
+  config: Config,
+  row: PaymentRow,
+  names: { merchantName: string | null; storeName: string },
+): PaymentView {
+  return toView(config, row, {
+    merchantNames: new Map([[row.merchantId, names.merchantName]]),
+    storeNames: new Map([[row.storeId, names.storeName]]),
+  });
+}
+
 export async function toPaymentView(db: Db, config: Config, row: PaymentRow): Promise<PaymentView> {
   const [view] = await toPaymentViews(db, config, [row]);
   return view as PaymentView;

@@ -1,10 +1,9 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../clock.js';
 import { sha256Hex } from '../crypto/tokens.js';
 import { type Db, queryRows } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
-import { idempotencyKeys } from './idempotency-tables.js';
 
 const keptMs = 24 * 3_600_000;
 
@@ -38,37 +37,74 @@ export async function idempotent<T>(
     `${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`,
   );
   const now = deps.clock.now();
+  const keptSince = new Date(now.getTime() - keptMs);
+  purgeExpiredKeys(deps.db, now, keptSince);
 
   return deps.db.transaction(async (tx) => {
-    const [locked] = await queryRows<{ ok: boolean }>(
+    // The lock and the look-up in one round trip. The look-up's snapshot may predate the
+    // commit of a duplicate that held the lock a moment ago; that duplicate's record then
+    // conflicts with ours below, and this request answers 409 as if it had met the lock.
+    const [found] = await queryRows<{
+      ok: boolean;
+      request_hash: string | null;
+      response_status: number | null;
+      response_body: unknown;
+    }>(
       tx,
-      sql`select pg_try_advisory_xact_lock(hashtextextended(${`${principal}|${key}`}, 0)) as ok`,
+      sql`select l.ok, k.request_hash, k.response_status, k.response_body
+          from (select pg_try_advisory_xact_lock(hashtextextended(${`${principal}|${key}`}, 0)) as ok) l
+          left join idempotency_keys k
+            on l.ok and k.principal = ${principal} and k.key = ${key}
+           and k.created_at >= ${keptSince.toISOString()}::timestamptz`,
     );
-    if (!locked?.ok) throw new AppError('idempotency_key_in_progress');
-
-    const match = and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key));
-    await tx
-      .delete(idempotencyKeys)
-      .where(and(match, lt(idempotencyKeys.createdAt, new Date(now.getTime() - keptMs))));
-    const [stored] = await tx.select().from(idempotencyKeys).where(match);
-    if (stored) {
-      if (stored.requestHash !== requestHash) throw new AppError('idempotency_key_reused');
-      reply.code(stored.responseStatus).header('Idempotent-Replayed', 'true');
-      return stored.responseBody as T;
+    if (!found?.ok) throw new AppError('idempotency_key_in_progress');
+    if (found.request_hash !== null) {
+      if (found.request_hash !== requestHash) throw new AppError('idempotency_key_reused');
+      reply.code(found.response_status ?? statusCode).header('Idempotent-Replayed', 'true');
+      return found.response_body as T;
     }
     const result = await work(tx);
-    await tx.insert(idempotencyKeys).values({
-      principal,
-      key,
-      method: request.method,
-      path: request.url,
-      requestHash,
-      responseStatus: statusCode,
-      responseBody: (result ?? null) as unknown,
-      createdAt: now,
-    });
+    // A record older than the 24 h is expired: it is overwritten, as if it had been deleted.
+    const stored = await queryRows<{ key: string }>(
+      tx,
+      sql`insert into idempotency_keys as k
+            (principal, key, method, path, request_hash, response_status, response_body, created_at)
+          values (${principal}, ${key}, ${request.method}, ${request.url}, ${requestHash},
+                  ${statusCode}, ${JSON.stringify(result ?? null)}::jsonb, ${now.toISOString()}::timestamptz)
+          on conflict (principal, key) do update set
+            method = excluded.method, path = excluded.path, request_hash = excluded.request_hash,
+            response_status = excluded.response_status, response_body = excluded.response_body,
+            created_at = excluded.created_at
+          where k.created_at < ${keptSince.toISOString()}::timestamptz
+          returning k.key`,
+    );
+    if (stored.length === 0) throw new AppError('idempotency_key_in_progress');
     return result;
   });
+}
+
+/** How often one process deletes expired records, and how many at most each time. */
+const purgeEveryMs = 60_000;
+const purgeBatch = 1_000;
+let lastPurgeAt = 0;
+
+/**
+ * Expired records are deleted off the request path: at most once a minute per process, a
+ * bounded delete that no request waits for. Until then an expired record is ignored by the
+ * look-up and overwritten by the insert, so its key is reusable exactly after 24 h either way.
+ */
+function purgeExpiredKeys(db: Db, now: Date, keptSince: Date): void {
+  if (Math.abs(now.getTime() - lastPurgeAt) < purgeEveryMs) return;
+  lastPurgeAt = now.getTime();
+  void db
+    .execute(
+      sql`delete from idempotency_keys where ctid = any(array(
+            select ctid from idempotency_keys
+            where created_at < ${keptSince.toISOString()}::timestamptz limit ${purgeBatch}))`,
+    )
+    .catch(() => {
+      // The next purge tries again; the records are ignored meanwhile.
+    });
 }
 
 /**

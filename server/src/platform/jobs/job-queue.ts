@@ -18,6 +18,13 @@ export type EventHandler = (event: {
 
 type JobSpec = { handler: JobHandler; maxAttempts: number; leaseMs: number };
 
+/**
+ * Follow-up work kept on the business rows themselves (a due time on each row, claimed with
+ * SKIP LOCKED) instead of one job row per item: runs with every poll and every `runDue()`.
+ * Returns how many items it handled, at most `limit`; it handles its own failures.
+ */
+export type Sweeper = (limit: number) => Promise<number>;
+
 const deliverEventKind = 'deliver-event';
 const defaultMaxAttempts = 10;
 const defaultLeaseMs = 5 * 60_000;
@@ -39,6 +46,7 @@ export function backoffMs(attempt: number): number {
 export class JobQueue {
   private readonly specs = new Map<string, JobSpec>();
   private readonly subscribers = new Map<string, Map<string, EventHandler>>();
+  private readonly sweepers = new Map<string, Sweeper>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
   private stopped = true;
@@ -60,6 +68,11 @@ export class JobQueue {
       maxAttempts: options.maxAttempts ?? defaultMaxAttempts,
       leaseMs: options.leaseMs ?? defaultLeaseMs,
     });
+  }
+
+  registerSweeper(name: string, sweep: Sweeper): void {
+    if (this.sweepers.has(name)) throw new Error(`Sweeper ${name} registered twice`);
+    this.sweepers.set(name, sweep);
   }
 
   /** Each subscriber of an event type gets its own delivery job, retried independently. */
@@ -103,11 +116,22 @@ export class JobQueue {
     return eventId;
   }
 
-  /** Claims and runs up to `limit` due jobs; returns how many ran. Tests call it directly. */
+  /**
+   * Claims and runs up to `limit` due jobs, then each sweeper's due items (up to `limit`
+   * each); returns how many ran. Tests call it directly.
+   */
   async runDue(limit = 20): Promise<number> {
     const claimed = await this.claim(limit);
     for (const job of claimed) await this.execute(job);
-    return claimed.length;
+    let swept = 0;
+    for (const [name, sweep] of this.sweepers) {
+      try {
+        swept += await sweep(limit);
+      } catch (error) {
+        this.deps.logger.error({ err: error, sweeper: name }, 'sweep failed');
+      }
+    }
+    return claimed.length + swept;
   }
 
   /** Claims due jobs without running them: what a worker that then crashes would have done. */
