@@ -21,7 +21,6 @@ import { authRoutes, requestAuthenticator, staffRoutes } from './modules/identit
 import { ledgerRoutes } from './modules/ledger/index.js';
 import { marketRoutes } from './modules/markets/index.js';
 import {
-  isMerchantActive,
   merchantIsVisible,
   merchantRoutes,
   registerMerchantJobs,
@@ -127,10 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<SharefinApp> {
   installErrorHandler(app);
   const registry = installMetrics(app, database.poolStats);
   // A session cookie for people; `Authorization: Bearer sk_…` for a merchant's own systems.
-  installAccessGuard(
-    app,
-    requestAuthenticator({ db, clock, config, merchantIsActive: isMerchantActive }),
-  );
+  installAccessGuard(app, requestAuthenticator({ db, clock, config }));
 
   const jobs = new JobQueue({ db, clock, logger, pollMs: config.jobsPollMs });
 

@@ -124,9 +124,7 @@ describe('demo payments', () => {
       }
       if (payment.method === 'payment_code') {
         // The code's first four digits route to the payment's channel (channel-routing.ts).
-        const digits = { wechat: 18, alipay: 18, unionpay: 19, bankapp: 20 }[
-          payment.channel as 'wechat'
-        ];
+        const digits = { wechat: 18, alipay: 18, unionpay: 19 }[payment.channel as 'wechat'];
         const code = (payment.authCodePrefix ?? '').padEnd(digits, '0');
         expect(channelForAuthCode(code), payment.id).toBe(payment.channel);
       } else expect(payment.authCodePrefix).toBeNull();

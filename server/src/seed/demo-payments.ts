@@ -508,12 +508,15 @@ function payerId(seq: Sequence, channel: Exclude<Channel, 'card'>): string {
 }
 
 /** The first four digits of a customer's payment code (channel-routing.ts). */
-function authCodePrefix(pick: number, digits: string, channel: Exclude<Channel, 'card'>): string {
+function authCodePrefix(
+  pick: number,
+  digits: string,
+  channel: Exclude<Channel, 'card' | 'bankapp'>,
+): string {
   const head = {
     wechat: String(10 + (pick % 6)),
     alipay: String(25 + (pick % 6)),
     unionpay: '62',
-    bankapp: '88',
   }[channel];
   return `${head}${digits}`;
 }
@@ -692,6 +695,8 @@ function planDay(
 
     const wallet = payer.wallet;
     let method: PaymentMethod = byCard ? 'card' : wanted;
+    // The bank's app pays by scanning the store's code; it shows no payment code of its own.
+    if (method === 'payment_code' && wallet === 'bankapp') method = 'store_code';
     const payerKey = payer.refs[wallet];
     // A static code takes at most the payer's level-D limit in a day; above it the cashier
     // shows an order code instead, as the cashier page tells the payer to ask for.
@@ -806,7 +811,7 @@ function planDay(
       terminalId: method === 'card' ? (customers.terminals[storeIndex] ?? null) : null,
       authCodePrefix:
         method === 'payment_code'
-          ? authCodePrefix(pick, codeDigits, channel as Exclude<Channel, 'card'>)
+          ? authCodePrefix(pick, codeDigits, channel as Exclude<Channel, 'card' | 'bankapp'>)
           : null,
       orderReference:
         method === 'order_code' ? `D${yyyymmdd}${String(orderNumber).padStart(4, '0')}` : null,

@@ -1,4 +1,5 @@
 export { createSimulators, type SimulatorSet } from './create-simulators.js';
+export type { ChannelSimulator } from './engine/channel-simulator.js';
 export type {
   Deliver,
   DeliveryRecord,
@@ -12,7 +13,6 @@ export {
   noFaults,
   type SimulatorFaults,
 } from './engine/simulator-faults.js';
-export type { ChannelSimulator } from './engine/simulator-handler.js';
 export { createFetchDeliver } from './fetch-deliver.js';
 export {
   createSimulatorKeys,

@@ -1,4 +1,5 @@
 import { Descriptions, Flex, Statistic, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Payment } from '../app/api/payment-types';
 import { formatCny } from '../app/money';
@@ -18,8 +19,10 @@ export function PaymentOverview({
 }) {
   const { t } = useTranslation();
   const field = (key: string) => t(`payments.field.${key}` as 'payments.field.id');
+  // Each fact is labelled by its own field name; a missing one is left out, not shown empty.
+  const item = (key: string, children: ReactNode) => ({ key, label: field(key), children });
   const optional = (key: string, value: string | null | undefined) =>
-    value ? [{ key, label: field(key), children: value }] : [];
+    value ? [item(key, value)] : [];
 
   return (
     <Flex vertical gap={16}>
@@ -38,29 +41,13 @@ export function PaymentOverview({
         column={{ xs: 1, sm: 2 }}
         title={t('payments.detail.amounts')}
         items={[
-          { key: 'amount', label: field('amount'), children: formatCny(payment.amountFen) },
-          { key: 'fee', label: field('fee'), children: formatCny(payment.feeFen) },
-          {
-            key: 'commission',
-            label: field('commission'),
-            children: formatCny(payment.commissionFen),
-          },
-          { key: 'net', label: field('net'), children: formatCny(payment.netFen) },
-          { key: 'refunded', label: field('refunded'), children: formatCny(payment.refundedFen) },
-          ...(payment.refundingFen
-            ? [
-                {
-                  key: 'refunding',
-                  label: field('refunding'),
-                  children: formatCny(payment.refundingFen),
-                },
-              ]
-            : []),
-          {
-            key: 'refundable',
-            label: field('refundable'),
-            children: formatCny(payment.refundableFen),
-          },
+          item('amount', formatCny(payment.amountFen)),
+          item('fee', formatCny(payment.feeFen)),
+          item('commission', formatCny(payment.commissionFen)),
+          item('net', formatCny(payment.netFen)),
+          item('refunded', formatCny(payment.refundedFen)),
+          ...optional('refunding', payment.refundingFen ? formatCny(payment.refundingFen) : null),
+          item('refundable', formatCny(payment.refundableFen)),
         ]}
       />
       <Descriptions
@@ -75,37 +62,25 @@ export function PaymentOverview({
             span: 2,
             children: <Typography.Text copyable>{payment.id}</Typography.Text>,
           },
-          ...(showMerchant
-            ? [
-                {
-                  key: 'merchant',
-                  label: field('merchant'),
-                  children: payment.merchantName ?? payment.merchantId,
-                },
-              ]
-            : []),
-          { key: 'store', label: field('store'), children: payment.storeName ?? payment.storeId },
-          { key: 'channel', label: field('channel'), children: channelLabel(payment.channel) },
-          { key: 'method', label: field('method'), children: methodLabel(payment.method) },
-          ...(payment.card
-            ? [
-                {
-                  key: 'card',
-                  label: field('card'),
-                  children: [
-                    payment.card.masked,
-                    payment.card.cardType && cardTypeLabel(payment.card.cardType),
-                  ]
-                    .filter(Boolean)
-                    .join(' · '),
-                },
-              ]
-            : []),
+          ...optional(
+            'merchant',
+            showMerchant ? (payment.merchantName ?? payment.merchantId) : null,
+          ),
+          item('store', payment.storeName ?? payment.storeId),
+          item('channel', channelLabel(payment.channel)),
+          item('method', methodLabel(payment.method)),
+          ...optional(
+            'card',
+            payment.card &&
+              [payment.card.masked, payment.card.cardType && cardTypeLabel(payment.card.cardType)]
+                .filter(Boolean)
+                .join(' · '),
+          ),
           ...optional('terminalId', payment.terminalId),
           ...optional('orderReference', payment.orderReference),
           ...optional('channelTransactionId', payment.channelTransactionId),
           ...optional('description', payment.description),
-          { key: 'createdAt', label: field('createdAt'), children: formatTime(payment.createdAt) },
+          item('createdAt', formatTime(payment.createdAt)),
           ...optional('succeededAt', payment.succeededAt && formatTime(payment.succeededAt)),
           ...optional(
             'expiresAt',

@@ -100,7 +100,8 @@ export function PaymentSearchForm({
       createdTo: (staff ? to : to?.endOf('day'))?.toISOString(),
     });
   };
-  const select = (name: string, placeholder: string, width: number) => ({
+  // Every filter, text or choice, is cleared, labelled and found by tests the same way.
+  const filterProps = (name: string, placeholder: string, width: number) => ({
     allowClear: true,
     placeholder,
     'aria-label': placeholder,
@@ -118,17 +119,11 @@ export function PaymentSearchForm({
       data-testid="payment-search-form"
     >
       <Form.Item name="q">
-        <Input
-          allowClear
-          placeholder={t('payments.filter.q')}
-          aria-label={t('payments.filter.q')}
-          style={{ width: 260 }}
-          data-testid="payment-filter-q"
-        />
+        <Input {...filterProps('q', t('payments.filter.q'), 260)} />
       </Form.Item>
       <Form.Item name="status">
         <Select
-          {...select('status', t('payments.filter.status'), 130)}
+          {...filterProps('status', t('payments.filter.status'), 130)}
           options={paymentStatuses.map((status) => ({
             value: status,
             label: paymentStatusLabel(status),
@@ -137,14 +132,14 @@ export function PaymentSearchForm({
       </Form.Item>
       <Form.Item name="channel">
         <Select
-          {...select('channel', t('payments.filter.channel'), 130)}
+          {...filterProps('channel', t('payments.filter.channel'), 130)}
           options={channels.map((channel) => ({ value: channel, label: channelLabel(channel) }))}
         />
       </Form.Item>
       {staff && (
         <Form.Item name="method">
           <Select
-            {...select('method', t('payments.filter.method'), 130)}
+            {...filterProps('method', t('payments.filter.method'), 130)}
             options={paymentMethods.map((method) => ({
               value: method,
               label: methodLabel(method),
@@ -154,13 +149,7 @@ export function PaymentSearchForm({
       )}
       {staff && (
         <Form.Item name="merchantId">
-          <Input
-            allowClear
-            placeholder={t('payments.filter.merchantId')}
-            aria-label={t('payments.filter.merchantId')}
-            style={{ width: 200 }}
-            data-testid="payment-filter-merchant"
-          />
+          <Input {...filterProps('merchant', t('payments.filter.merchantId'), 200)} />
         </Form.Item>
       )}
       <Form.Item name="range">

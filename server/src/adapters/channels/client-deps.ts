@@ -4,8 +4,17 @@ import type { HttpTransport } from './http-transport.js';
 /** What every channel client is built with besides its own settings. */
 export type ClientDeps = { transport: HttpTransport; clock: Clock };
 
-/** Notifications older or newer than this are refused as replays (WeChat's own rule is 5 minutes). */
-export const notificationSkewMs = 5 * 60_000;
+/**
+ * The simulated wallet's page for a prepay id: `walletPageUrl` when set, else the one the
+ * channel's simulator serves below its base URL.
+ */
+export function walletUrl(
+  settings: { baseUrl: string; walletPageUrl?: string },
+  prepayId: string,
+): string {
+  const page = settings.walletPageUrl ?? `${settings.baseUrl.replace(/\/$/, '')}/wallet/orders`;
+  return `${page}/${encodeURIComponent(prepayId)}`;
+}
 
 export function unknown(reason: string): { status: 'unknown'; reason: string } {
   return { status: 'unknown', reason };

@@ -28,15 +28,12 @@ export const apiKeyRole = 'merchant_api_key';
 // when a key was last used to the minute, which is all an owner needs to spot a dead key.
 const touchEveryMs = 60_000;
 
-/** Whether the merchant may do business now; the merchants module answers it (app.ts wires it). */
-export type MerchantIsActive = (db: Db, merchantId: string) => Promise<boolean>;
-
 /**
- * `merchantIsActive` is no longer called on this path: the key's look-up reads the merchant's
- * status in the same statement (one round trip instead of two on every API call), so this
- * module names the `merchants` table in SQL. The parameter stays until app.ts stops passing it.
+ * The key's look-up reads its merchant's status in the same statement (one round trip instead
+ * of two on every API call), so this module names the `merchants` table in that one query: a
+ * deliberate exception to "modules reach others only through their index" (architecture.md).
  */
-type ApiKeyDeps = { db: Db; clock: Clock; merchantIsActive?: MerchantIsActive };
+type ApiKeyDeps = { db: Db; clock: Clock };
 
 /**
  * Authenticates `Authorization: Bearer sk_live_…`: the key is looked up by the SHA-256 of the
@@ -105,9 +102,11 @@ export function apiKeyAuthenticator(deps: ApiKeyDeps): Authenticator {
  * The app's authenticator: a request with a Bearer token is a merchant's system and is judged
  * by its key alone (a session cookie beside it is ignored); any other by its session cookie.
  */
-export function requestAuthenticator(
-  deps: { db: Db; clock: Clock; config: Config } & { merchantIsActive: MerchantIsActive },
-): Authenticator {
+export function requestAuthenticator(deps: {
+  db: Db;
+  clock: Clock;
+  config: Config;
+}): Authenticator {
   const byApiKey = apiKeyAuthenticator(deps);
   const bySession = sessionAuthenticator(deps);
   return (request, reply) =>

@@ -2,7 +2,6 @@ export { resetAccountMfa, unlockAccount } from './account-recovery.js';
 export {
   apiKeyAuthenticator,
   apiKeyPermissions,
-  type MerchantIsActive,
   requestAuthenticator,
 } from './api-key-authenticator.js';
 export { authRoutes } from './auth-routes.js';

@@ -1,5 +1,4 @@
 export type { MerchantDeps } from './deps.js';
-export { isMerchantActive } from './merchant-activity.js';
 export { registerMerchantJobs } from './merchant-jobs.js';
 export {
   merchantForCaller,

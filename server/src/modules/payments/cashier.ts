@@ -57,7 +57,7 @@ export async function openStoreCodePayment(
     payerRef: `${body.channel}:${body.payerRef}`,
     expiresAt: new Date(now.getTime() + walletOrderLifeMs),
   });
-  await scheduleCheck(tx, deps, payment.id, new Date(now.getTime() + 60_000));
+  await scheduleCheck(tx, payment.id, new Date(now.getTime() + 60_000));
   return payment;
 }
 
@@ -83,7 +83,7 @@ export async function chooseOrderWallet(
       .set({ channel: body.channel, payerRef: `${body.channel}:${body.payerRef}`, updatedAt: now })
       .where(eq(payments.id, paymentId))
       .returning();
-    await scheduleCheck(tx, deps, paymentId, new Date(now.getTime() + 60_000));
+    await scheduleCheck(tx, paymentId, new Date(now.getTime() + 60_000));
     return updated as PaymentRow;
   });
 }

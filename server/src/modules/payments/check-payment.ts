@@ -7,11 +7,6 @@ import type { PaymentDeps } from './deps.js';
 import { endPayment, lockPayment } from './payment-transitions.js';
 import { payments } from './tables.js';
 
-/**
- * The job kind of the per-payment checks enqueued before the sweeper: still handled, so that
- * jobs written by an older version run out; nothing enqueues it any more.
- */
-export const checkPaymentJob = 'payments.check';
 export const checkSweeper = 'payments.check-sweep';
 
 /** Payment codes and cards are polled this often while the payer confirms (DOMAIN.md §3). */
@@ -29,12 +24,7 @@ export const maxCheckAttempts = 10;
  * is the `next_check_at` on its own row, normally set by its insert (openPayment), not a job
  * of its own: a capture the channel answers at once costs no follow-up work at all.
  */
-export async function scheduleCheck(
-  db: Db,
-  _deps: unknown,
-  paymentId: string,
-  runAt: Date,
-): Promise<void> {
+export async function scheduleCheck(db: Db, paymentId: string, runAt: Date): Promise<void> {
   await db
     .update(payments)
     .set({ nextCheckAt: runAt })

@@ -1,12 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { cashierRoutes } from './cashier-routes.js';
-import {
-  checkPayment,
-  checkPaymentJob,
-  checkSweeper,
-  scheduleCheck,
-  sweepDueChecks,
-} from './check-payment.js';
+import { checkSweeper, sweepDueChecks } from './check-payment.js';
 import type { PaymentDeps } from './deps.js';
 import { feePlanRoutes } from './fee-plan-routes.js';
 import { notificationRoutes } from './notification-routes.js';
@@ -35,12 +29,6 @@ export function paymentsModuleRoutes(deps: PaymentDeps): FastifyPluginAsync {
  */
 export function registerPaymentJobs(deps: PaymentDeps): void {
   deps.jobs.registerSweeper(checkSweeper, (limit) => sweepDueChecks(deps, limit));
-  // Checks enqueued as jobs by an older version: run them out, then the sweeper takes over.
-  deps.jobs.register(checkPaymentJob, async (payload) => {
-    const { paymentId } = payload as { paymentId: string };
-    const next = await checkPayment(deps, paymentId);
-    if (next) await scheduleCheck(deps.db, deps, paymentId, next);
-  });
   deps.jobs.register(checkRefundJob, (payload) =>
     checkRefund(deps, (payload as { refundId: string }).refundId),
   );

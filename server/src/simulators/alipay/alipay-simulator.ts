@@ -8,21 +8,15 @@ import type { HttpResponse } from '../../adapters/channels/index.js';
 import { signRsaSha256 } from '../../adapters/channels/rsa-sha256.js';
 import { shanghaiDateTime } from '../../adapters/channels/shanghai-time.js';
 import type { Clock } from '../../platform/clock.js';
-import type { Deliver } from '../engine/notification-scheduler.js';
+import { createChannelSimulator, type SimulatorOptions } from '../engine/channel-simulator.js';
 import { paymentCodeFormats } from '../engine/payment-code-rules.js';
-import {
-  type NotificationFormat,
-  type SimOrder,
-  type SimRefund,
-  type SimTimings,
+import type {
+  NotificationFormat,
+  SimOrder,
+  SimRefund,
   SimulatedChannel,
 } from '../engine/simulated-channel.js';
-import {
-  type ChannelFront,
-  type ChannelSimulator,
-  createSimulatorHandler,
-  type SimApiRequest,
-} from '../engine/simulator-handler.js';
+import type { ChannelFront, SimApiRequest } from '../engine/simulator-handler.js';
 import type { SimulatorKeys } from '../simulator-keys.js';
 
 type AlipayKeys = SimulatorKeys['alipay'];
@@ -295,25 +289,10 @@ function alipayFront(engine: SimulatedChannel, keys: AlipayKeys): ChannelFront {
   };
 }
 
-export function createAlipaySimulator(options: {
-  clock: Clock;
-  keys: AlipayKeys;
-  deliver: Deliver;
-  timings?: Partial<SimTimings>;
-  mountPath?: string;
-}): ChannelSimulator {
-  const mountPath = options.mountPath ?? '/sim/alipay';
-  const engine = new SimulatedChannel('alipay', {
-    clock: options.clock,
-    deliver: options.deliver,
-    format: alipayNotificationFormat(options.keys, options.clock),
+export function createAlipaySimulator(options: SimulatorOptions<AlipayKeys>) {
+  return createChannelSimulator('alipay', options, {
     idPrefix: '2026',
-    timings: options.timings,
+    format: alipayNotificationFormat,
+    front: alipayFront,
   });
-  return {
-    channel: 'alipay',
-    engine,
-    mountPath,
-    handle: createSimulatorHandler(engine, alipayFront(engine, options.keys), mountPath),
-  };
 }

@@ -3,21 +3,16 @@ import {
   bankappSignatureHeaders,
   verifyBankappSignature,
 } from '../../adapters/channels/bankapp/bankapp-signing.js';
-import type { HttpResponse } from '../../adapters/channels/index.js';
 import type { Clock } from '../../platform/clock.js';
-import type { Deliver } from '../engine/notification-scheduler.js';
-import {
-  type NotificationFormat,
-  type SimOrder,
-  type SimRefund,
-  type SimTimings,
+import { createChannelSimulator, type SimulatorOptions } from '../engine/channel-simulator.js';
+import { parseJsonBody, signedJsonNotification, signedJsonReplies } from '../engine/json-front.js';
+import type {
+  NotificationFormat,
+  SimOrder,
+  SimRefund,
   SimulatedChannel,
 } from '../engine/simulated-channel.js';
-import {
-  type ChannelFront,
-  type ChannelSimulator,
-  createSimulatorHandler,
-} from '../engine/simulator-handler.js';
+import type { ChannelFront } from '../engine/simulator-handler.js';
 import type { SimulatorKeys } from '../simulator-keys.js';
 
 type BankappKeys = SimulatorKeys['bankapp'];
@@ -92,20 +87,13 @@ function bankappNotificationFormat(keys: BankappKeys, clock: Clock): Notificatio
                 amountFen: event.refund.amountFen + deltaFen,
               },
         );
-      const honest = message(0);
-      const headers = bankappSignatureHeaders(
-        { purpose: 'notification' },
-        spoil.badSignature ? `${honest} ` : honest,
-        {
+      return signedJsonNotification(message, spoil, (signed) =>
+        bankappSignatureHeaders({ purpose: 'notification' }, signed, {
           appId: keys.appId,
           secret: keys.secret,
           now: clock.now(),
-        },
+        }),
       );
-      return {
-        headers: { 'content-type': 'application/json', ...headers },
-        body: spoil.tamperAmount ? message(100) : honest,
-      };
     },
     isAcknowledged: (reply) => reply.statusCode === 200,
   };
@@ -132,31 +120,13 @@ const refundSchema = z.strictObject({
 
 function bankappFront(engine: SimulatedChannel, keys: BankappKeys): ChannelFront {
   const clock = engine.clock;
-  const reply = (status: number, value: unknown): HttpResponse => {
-    const body = JSON.stringify(value);
-    const signed = engine.takeFault('badResponseSignatures') ? `${body} ` : body;
-    return {
-      status,
-      headers: {
-        'content-type': 'application/json',
-        ...bankappSignatureHeaders({ purpose: 'response', status }, signed, {
-          appId: keys.appId,
-          secret: keys.secret,
-          now: clock.now(),
-        }),
-      },
-      body,
-    };
-  };
-  const error = (status: number, code: string, message: string) => reply(status, { code, message });
-  const parse = <T>(schema: z.ZodType<T>, body: string): T | null => {
-    try {
-      const parsed = schema.safeParse(JSON.parse(body));
-      return parsed.success ? parsed.data : null;
-    } catch {
-      return null;
-    }
-  };
+  const { reply, error } = signedJsonReplies(engine, (signed, status) =>
+    bankappSignatureHeaders({ purpose: 'response', status }, signed, {
+      appId: keys.appId,
+      secret: keys.secret,
+      now: clock.now(),
+    }),
+  );
 
   return {
     systemError: () => error(503, 'SYSTEM_BUSY', '系统繁忙'),
@@ -175,7 +145,7 @@ function bankappFront(engine: SimulatedChannel, keys: BankappKeys): ChannelFront
       const { localPath, method } = request;
 
       if (method === 'POST' && localPath === '/v1/orders') {
-        const input = parse(createSchema, request.body);
+        const input = parseJsonBody(createSchema, request.body);
         if (!input) return error(400, 'INVALID_REQUEST', '参数错误');
         const created = engine.createWalletOrder({ ...input, outTradeNo: input.outTradeNo });
         if ('error' in created) return error(409, 'DUPLICATE_ORDER', '订单号重复');
@@ -185,17 +155,11 @@ function bankappFront(engine: SimulatedChannel, keys: BankappKeys): ChannelFront
       if (orderPath) {
         const outTradeNo = decodeURIComponent(orderPath[1] as string);
         if (method === 'GET' && !orderPath[2]) {
-          const order = engine.order(outTradeNo);
-          if (
-            !order ||
-            order.source === 'reversal_only' ||
-            order.merchantId !== request.query.get('merchantId')
-          ) {
-            return error(404, 'ORDER_NOT_FOUND', '订单不存在');
-          }
+          const order = engine.merchantOrder(outTradeNo, request.query.get('merchantId'));
+          if (!order) return error(404, 'ORDER_NOT_FOUND', '订单不存在');
           return reply(200, orderJson(order));
         }
-        const input = method === 'POST' ? parse(merchantSchema, request.body) : null;
+        const input = method === 'POST' ? parseJsonBody(merchantSchema, request.body) : null;
         if (!input) return error(400, 'INVALID_REQUEST', '参数错误');
         if (orderPath[2] === '/reverse')
           return reply(
@@ -211,7 +175,7 @@ function bankappFront(engine: SimulatedChannel, keys: BankappKeys): ChannelFront
         return reply(200, orderJson(closed.order));
       }
       if (method === 'POST' && localPath === '/v1/refunds') {
-        const input = parse(refundSchema, request.body);
+        const input = parseJsonBody(refundSchema, request.body);
         if (!input) return error(400, 'INVALID_REQUEST', '参数错误');
         const accepted = engine.refund({ ...input, outTradeNo: input.outTradeNo });
         if ('error' in accepted)
@@ -233,25 +197,10 @@ function bankappFront(engine: SimulatedChannel, keys: BankappKeys): ChannelFront
   };
 }
 
-export function createBankappSimulator(options: {
-  clock: Clock;
-  keys: BankappKeys;
-  deliver: Deliver;
-  timings?: Partial<SimTimings>;
-  mountPath?: string;
-}): ChannelSimulator {
-  const mountPath = options.mountPath ?? '/sim/bankapp';
-  const engine = new SimulatedChannel('bankapp', {
-    clock: options.clock,
-    deliver: options.deliver,
-    format: bankappNotificationFormat(options.keys, options.clock),
+export function createBankappSimulator(options: SimulatorOptions<BankappKeys>) {
+  return createChannelSimulator('bankapp', options, {
     idPrefix: 'BA',
-    timings: options.timings,
+    format: bankappNotificationFormat,
+    front: bankappFront,
   });
-  return {
-    channel: 'bankapp',
-    engine,
-    mountPath,
-    handle: createSimulatorHandler(engine, bankappFront(engine, options.keys), mountPath),
-  };
 }

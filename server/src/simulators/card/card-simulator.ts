@@ -7,21 +7,16 @@ import {
   verifyCardSignature,
 } from '../../adapters/channels/card/card-signing.js';
 import { isDigitsOnlyToken, looksLikePan } from '../../adapters/channels/card/pan-guard.js';
-import type { HttpResponse } from '../../adapters/channels/index.js';
 import type { Clock } from '../../platform/clock.js';
-import type { Deliver } from '../engine/notification-scheduler.js';
-import {
-  type NotificationFormat,
-  type SimOrder,
-  type SimRefund,
-  type SimTimings,
+import { createChannelSimulator, type SimulatorOptions } from '../engine/channel-simulator.js';
+import { parseJsonBody, signedJsonNotification, signedJsonReplies } from '../engine/json-front.js';
+import type {
+  NotificationFormat,
+  SimOrder,
+  SimRefund,
   SimulatedChannel,
 } from '../engine/simulated-channel.js';
-import {
-  type ChannelFront,
-  type ChannelSimulator,
-  createSimulatorHandler,
-} from '../engine/simulator-handler.js';
+import type { ChannelFront } from '../engine/simulator-handler.js';
 import type { SimulatorKeys } from '../simulator-keys.js';
 
 type CardKeys = SimulatorKeys['card'];
@@ -81,20 +76,13 @@ function cardNotificationFormat(keys: CardKeys, clock: Clock): NotificationForma
           ...refundJson(event.refund),
           amountFen: event.refund.amountFen + deltaFen,
         });
-      const honest = message(0);
-      const headers = cardSignatureHeaders(
-        cardNotificationSubject,
-        spoil.badSignature ? `${honest} ` : honest,
-        {
+      return signedJsonNotification(message, spoil, (signed) =>
+        cardSignatureHeaders(cardNotificationSubject, signed, {
           keyId: keys.keyId,
           secret: keys.secret,
           now: clock.now(),
-        },
+        }),
       );
-      return {
-        headers: { 'content-type': 'application/json', ...headers },
-        body: spoil.tamperAmount ? message(100) : honest,
-      };
     },
     isAcknowledged: (reply) => reply.statusCode === 200,
   };
@@ -124,31 +112,13 @@ const refundSchema = z.strictObject({
 
 function cardFront(engine: SimulatedChannel, keys: CardKeys): ChannelFront {
   const clock = engine.clock;
-  const reply = (status: number, value: unknown): HttpResponse => {
-    const body = JSON.stringify(value);
-    const signed = engine.takeFault('badResponseSignatures') ? `${body} ` : body;
-    return {
-      status,
-      headers: {
-        'content-type': 'application/json',
-        ...cardSignatureHeaders(cardResponseSubject(status), signed, {
-          keyId: keys.keyId,
-          secret: keys.secret,
-          now: clock.now(),
-        }),
-      },
-      body,
-    };
-  };
-  const error = (status: number, code: string, message: string) => reply(status, { code, message });
-  const parse = <T>(schema: z.ZodType<T>, body: string): T | null => {
-    try {
-      const parsed = schema.safeParse(JSON.parse(body));
-      return parsed.success ? parsed.data : null;
-    } catch {
-      return null;
-    }
-  };
+  const { reply, error } = signedJsonReplies(engine, (signed, status) =>
+    cardSignatureHeaders(cardResponseSubject(status), signed, {
+      keyId: keys.keyId,
+      secret: keys.secret,
+      now: clock.now(),
+    }),
+  );
 
   return {
     systemError: () => error(503, 'HOST_UNAVAILABLE', '主机不可用'),
@@ -167,7 +137,7 @@ function cardFront(engine: SimulatedChannel, keys: CardKeys): ChannelFront {
       const { localPath, method } = request;
 
       if (method === 'POST' && localPath === '/v1/authorizations') {
-        const input = parse(authorizeSchema, request.body);
+        const input = parseJsonBody(authorizeSchema, request.body);
         if (!input) return error(400, 'INVALID_REQUEST', '参数错误');
         // The host refuses card numbers in the clear outright, as PCI DSS requires of it.
         if (
@@ -195,7 +165,7 @@ function cardFront(engine: SimulatedChannel, keys: CardKeys): ChannelFront {
       }
       const capturePath = /^\/v1\/authorizations\/([^/]+)\/capture$/.exec(localPath);
       if (method === 'POST' && capturePath) {
-        const input = parse(captureSchema, request.body);
+        const input = parseJsonBody(captureSchema, request.body);
         const order = engine.orderByPrepayId(decodeURIComponent(capturePath[1] as string));
         if (!input || !order || order.merchantId !== input.merchantId)
           return error(404, 'AUTHORIZATION_NOT_FOUND', '授权不存在');
@@ -207,14 +177,8 @@ function cardFront(engine: SimulatedChannel, keys: CardKeys): ChannelFront {
       if (transactionPath) {
         const orderNo = decodeURIComponent(transactionPath[1] as string);
         if (method === 'GET' && !transactionPath[2]) {
-          const order = engine.order(orderNo);
-          if (
-            !order ||
-            order.source === 'reversal_only' ||
-            order.merchantId !== request.query.get('merchantId')
-          ) {
-            return error(404, 'TRANSACTION_NOT_FOUND', '交易不存在');
-          }
+          const order = engine.merchantOrder(orderNo, request.query.get('merchantId'));
+          if (!order) return error(404, 'TRANSACTION_NOT_FOUND', '交易不存在');
           return reply(200, {
             orderNo,
             status: transactionStatus(order),
@@ -223,13 +187,13 @@ function cardFront(engine: SimulatedChannel, keys: CardKeys): ChannelFront {
             ...cardFields(order),
           });
         }
-        const input = method === 'POST' ? parse(merchantSchema, request.body) : null;
+        const input = method === 'POST' ? parseJsonBody(merchantSchema, request.body) : null;
         if (!input) return error(400, 'INVALID_REQUEST', '参数错误');
         engine.reverse({ outTradeNo: orderNo, merchantId: input.merchantId });
         return reply(200, { result: 'VOIDED' });
       }
       if (method === 'POST' && localPath === '/v1/refunds') {
-        const input = parse(refundSchema, request.body);
+        const input = parseJsonBody(refundSchema, request.body);
         if (!input) return error(400, 'INVALID_REQUEST', '参数错误');
         const accepted = engine.refund({
           outTradeNo: input.orderNo,
@@ -256,25 +220,10 @@ function cardFront(engine: SimulatedChannel, keys: CardKeys): ChannelFront {
   };
 }
 
-export function createCardSimulator(options: {
-  clock: Clock;
-  keys: CardKeys;
-  deliver: Deliver;
-  timings?: Partial<SimTimings>;
-  mountPath?: string;
-}): ChannelSimulator {
-  const mountPath = options.mountPath ?? '/sim/card';
-  const engine = new SimulatedChannel('card', {
-    clock: options.clock,
-    deliver: options.deliver,
-    format: cardNotificationFormat(options.keys, options.clock),
+export function createCardSimulator(options: SimulatorOptions<CardKeys>) {
+  return createChannelSimulator('card', options, {
     idPrefix: 'AQ',
-    timings: options.timings,
+    format: cardNotificationFormat,
+    front: cardFront,
   });
-  return {
-    channel: 'card',
-    engine,
-    mountPath,
-    handle: createSimulatorHandler(engine, cardFront(engine, options.keys), mountPath),
-  };
 }

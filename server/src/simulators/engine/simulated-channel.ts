@@ -333,6 +333,17 @@ export class SimulatedChannel {
   }
 
   /**
+   * The order as its merchant may look it up: a reversal's tombstone and another merchant's
+   * order are not found, as a real channel knows of neither.
+   */
+  merchantOrder(outTradeNo: string, merchantId: string | null | undefined): SimOrder | undefined {
+    const order = this.order(outTradeNo);
+    return order && order.source !== 'reversal_only' && order.merchantId === merchantId
+      ? order
+      : undefined;
+  }
+
+  /**
    * Cancels an order whatever its state: a paid one is refunded in full, an unknown one is
    * recorded as reversed so that a payment arriving late is refused.
    */

@@ -135,11 +135,3 @@ function parseJson(text: string): unknown {
     return undefined;
   }
 }
-
-/** One running channel simulator: its state and the handler that speaks its wire format. */
-export type ChannelSimulator = {
-  channel: SimulatedChannel['channel'];
-  engine: SimulatedChannel;
-  mountPath: string;
-  handle: InProcessHandler;
-};

@@ -9,20 +9,15 @@ import {
   verifyUnionpayFields,
 } from '../../adapters/channels/unionpay/unionpay-signing.js';
 import type { Clock } from '../../platform/clock.js';
-import type { Deliver } from '../engine/notification-scheduler.js';
+import { createChannelSimulator, type SimulatorOptions } from '../engine/channel-simulator.js';
 import { paymentCodeFormats } from '../engine/payment-code-rules.js';
-import {
-  type NotificationFormat,
-  type SimOrder,
-  type SimRefund,
-  type SimTimings,
+import type {
+  NotificationFormat,
+  SimOrder,
+  SimRefund,
   SimulatedChannel,
 } from '../engine/simulated-channel.js';
-import {
-  type ChannelFront,
-  type ChannelSimulator,
-  createSimulatorHandler,
-} from '../engine/simulator-handler.js';
+import type { ChannelFront } from '../engine/simulator-handler.js';
 import type { SimulatorKeys } from '../simulator-keys.js';
 
 type UnionpayKeys = SimulatorKeys['unionpay'];
@@ -206,8 +201,8 @@ function unionpayFront(engine: SimulatedChannel, keys: UnionpayKeys): ChannelFro
 
   function query(request: Record<string, string>): HttpResponse {
     const orderId = request.orderId ?? '';
-    const order = engine.order(orderId);
-    if (order && order.source !== 'reversal_only' && order.merchantId === request.merId) {
+    const order = engine.merchantOrder(orderId, request.merId);
+    if (order) {
       return code(request, '00', '成功', {
         origRespCode: orderRespCode(order),
         origRespMsg: order.failure?.message ?? order.status,
@@ -247,25 +242,10 @@ function unionpayFront(engine: SimulatedChannel, keys: UnionpayKeys): ChannelFro
   };
 }
 
-export function createUnionpaySimulator(options: {
-  clock: Clock;
-  keys: UnionpayKeys;
-  deliver: Deliver;
-  timings?: Partial<SimTimings>;
-  mountPath?: string;
-}): ChannelSimulator {
-  const mountPath = options.mountPath ?? '/sim/unionpay';
-  const engine = new SimulatedChannel('unionpay', {
-    clock: options.clock,
-    deliver: options.deliver,
-    format: unionpayNotificationFormat(options.keys, options.clock),
+export function createUnionpaySimulator(options: SimulatorOptions<UnionpayKeys>) {
+  return createChannelSimulator('unionpay', options, {
     idPrefix: '62',
-    timings: options.timings,
+    format: unionpayNotificationFormat,
+    front: unionpayFront,
   });
-  return {
-    channel: 'unionpay',
-    engine,
-    mountPath,
-    handle: createSimulatorHandler(engine, unionpayFront(engine, options.keys), mountPath),
-  };
 }

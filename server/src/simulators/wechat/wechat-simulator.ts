@@ -9,21 +9,16 @@ import {
   verifyWechatRequest,
 } from '../../adapters/channels/wechat/wechat-signing.js';
 import type { Clock } from '../../platform/clock.js';
-import type { Deliver } from '../engine/notification-scheduler.js';
+import { createChannelSimulator, type SimulatorOptions } from '../engine/channel-simulator.js';
+import { parseJsonBody, signedJsonNotification, signedJsonReplies } from '../engine/json-front.js';
 import { paymentCodeFormats } from '../engine/payment-code-rules.js';
-import {
-  type NotificationFormat,
-  type SimOrder,
-  type SimRefund,
-  type SimTimings,
+import type {
+  NotificationFormat,
+  SimOrder,
+  SimRefund,
   SimulatedChannel,
 } from '../engine/simulated-channel.js';
-import {
-  type ChannelFront,
-  type ChannelSimulator,
-  createSimulatorHandler,
-  type SimApiRequest,
-} from '../engine/simulator-handler.js';
+import type { ChannelFront, SimApiRequest } from '../engine/simulator-handler.js';
 import type { SimulatorKeys } from '../simulator-keys.js';
 
 type WechatKeys = SimulatorKeys['wechat'];
@@ -108,9 +103,9 @@ function refundJson(
   };
 }
 
-/** Signs with the platform key; a spoiled signature is a valid-looking one over other text. */
-function signedHeaders(body: string, keys: WechatKeys, clock: Clock, spoil: boolean) {
-  const headers = signWechatResponse(spoil ? `${body} ` : body, {
+/** Signs with the platform key, as WeChat signs its responses and callbacks. */
+function signedHeaders(signedText: string, keys: WechatKeys, clock: Clock) {
+  const headers = signWechatResponse(signedText, {
     timestamp: String(Math.floor(clock.now().getTime() / 1000)),
     nonce: randomBytes(16).toString('hex'),
     serialNo: keys.platformSerialNo,
@@ -152,11 +147,12 @@ function wechatNotificationFormat(keys: WechatKeys, clock: Clock): NotificationF
             ...encryptWechatResource(plaintext, keys.apiV3Key, originalType, nonce),
           },
         });
-      const honest = envelope(resourceOf(0));
-      const headers = signedHeaders(honest, keys, clock, spoil.badSignature);
-      // A tampered notification is re-encrypted with a larger amount but keeps the honest signature.
-      const body = spoil.tamperAmount ? envelope(resourceOf(100)) : honest;
-      return { headers: { 'content-type': 'application/json', ...headers }, body };
+      // A tampered notification is re-encrypted with a larger amount.
+      return signedJsonNotification(
+        (delta) => envelope(resourceOf(delta)),
+        spoil,
+        (signed) => signedHeaders(signed, keys, clock),
+      );
     },
     isAcknowledged: (reply) => reply.statusCode >= 200 && reply.statusCode < 300,
   };
@@ -193,16 +189,9 @@ const refundSchema = z.looseObject({
 
 function wechatFront(engine: SimulatedChannel, keys: WechatKeys): ChannelFront {
   const clock = engine.clock;
-  const reply = (status: number, value?: unknown): HttpResponse => {
-    const body = value === undefined ? '' : JSON.stringify(value);
-    const spoil = engine.takeFault('badResponseSignatures');
-    return {
-      status,
-      headers: { 'content-type': 'application/json', ...signedHeaders(body, keys, clock, spoil) },
-      body,
-    };
-  };
-  const error = (status: number, code: string, message: string) => reply(status, { code, message });
+  const { reply, error } = signedJsonReplies(engine, (signed) =>
+    signedHeaders(signed, keys, clock),
+  );
 
   function authenticated(request: SimApiRequest): HttpResponse | null {
     const authorization = parseWechatAuthorization(request.headers.authorization);
@@ -225,15 +214,6 @@ function wechatFront(engine: SimulatedChannel, keys: WechatKeys): ChannelFront {
       keys.merchant.publicKeyPem,
     );
     return valid ? null : error(401, 'SIGN_ERROR', '签名错误');
-  }
-
-  function parse<T>(schema: z.ZodType<T>, body: string): T | null {
-    try {
-      const parsed = schema.safeParse(JSON.parse(body));
-      return parsed.success ? parsed.data : null;
-    } catch {
-      return null;
-    }
   }
 
   function paymentCodeReply(order: SimOrder): HttpResponse {
@@ -269,7 +249,7 @@ function wechatFront(engine: SimulatedChannel, keys: WechatKeys): ChannelFront {
       const partner = '/v3/pay/partner/transactions';
 
       if (method === 'POST' && localPath === `${partner}/jsapi`) {
-        const input = parse(jsapiSchema, request.body);
+        const input = parseJsonBody(jsapiSchema, request.body);
         if (!input || input.sp_mchid !== keys.spMchId || input.sp_appid !== keys.spAppId) {
           return error(400, 'PARAM_ERROR', '参数错误');
         }
@@ -286,7 +266,7 @@ function wechatFront(engine: SimulatedChannel, keys: WechatKeys): ChannelFront {
       }
 
       if (method === 'POST' && localPath === `${partner}/codepay`) {
-        const input = parse(codepaySchema, request.body);
+        const input = parseJsonBody(codepaySchema, request.body);
         if (!input || input.sp_mchid !== keys.spMchId) return error(400, 'PARAM_ERROR', '参数错误');
         const paid = engine.payWithPaymentCode({
           outTradeNo: input.out_trade_no,
@@ -311,17 +291,11 @@ function wechatFront(engine: SimulatedChannel, keys: WechatKeys): ChannelFront {
         const outTradeNo = decodeURIComponent(orderPath[1] as string);
         const action = orderPath[2];
         if (method === 'GET' && !action) {
-          const order = engine.order(outTradeNo);
-          if (
-            !order ||
-            order.source === 'reversal_only' ||
-            order.merchantId !== request.query.get('sub_mchid')
-          ) {
-            return error(404, 'ORDER_NOT_EXIST', '订单不存在');
-          }
+          const order = engine.merchantOrder(outTradeNo, request.query.get('sub_mchid'));
+          if (!order) return error(404, 'ORDER_NOT_EXIST', '订单不存在');
           return reply(200, transactionJson(order, keys));
         }
-        const input = method === 'POST' ? parse(merchantSchema, request.body) : null;
+        const input = method === 'POST' ? parseJsonBody(merchantSchema, request.body) : null;
         if (!input) return error(400, 'PARAM_ERROR', '参数错误');
         if (action === '/reverse') {
           engine.reverse({ outTradeNo, merchantId: input.sub_mchid });
@@ -337,7 +311,7 @@ function wechatFront(engine: SimulatedChannel, keys: WechatKeys): ChannelFront {
       }
 
       if (method === 'POST' && localPath === '/v3/refund/domestic/refunds') {
-        const input = parse(refundSchema, request.body);
+        const input = parseJsonBody(refundSchema, request.body);
         if (!input) return error(400, 'PARAM_ERROR', '参数错误');
         const order = engine.order(input.out_trade_no);
         if (order && order.amountFen !== input.amount.total)
@@ -369,25 +343,10 @@ function wechatFront(engine: SimulatedChannel, keys: WechatKeys): ChannelFront {
   };
 }
 
-export function createWechatSimulator(options: {
-  clock: Clock;
-  keys: WechatKeys;
-  deliver: Deliver;
-  timings?: Partial<SimTimings>;
-  mountPath?: string;
-}): ChannelSimulator {
-  const mountPath = options.mountPath ?? '/sim/wechat';
-  const engine = new SimulatedChannel('wechat', {
-    clock: options.clock,
-    deliver: options.deliver,
-    format: wechatNotificationFormat(options.keys, options.clock),
+export function createWechatSimulator(options: SimulatorOptions<WechatKeys>) {
+  return createChannelSimulator('wechat', options, {
     idPrefix: '42',
-    timings: options.timings,
+    format: wechatNotificationFormat,
+    front: wechatFront,
   });
-  return {
-    channel: 'wechat',
-    engine,
-    mountPath,
-    handle: createSimulatorHandler(engine, wechatFront(engine, options.keys), mountPath),
-  };
 }

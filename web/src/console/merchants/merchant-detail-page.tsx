@@ -1,12 +1,10 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Result, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, Card, Flex, Space, Tabs, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { isApiError } from '../../app/api/api-error';
+import { useParams, useSearchParams } from 'react-router';
 import type { Merchant } from '../../app/api/merchant-types';
 import { useCurrentMe } from '../../app/auth/use-current-me';
-import { QueryError } from '../../app/shell/query-error';
+import { DetailPageFrame } from '../shared/detail-page-frame';
 import { formatTime } from '../shared/format-time';
 import { HistoryTab, MarketsTab, StoresTab, UsersTab } from './detail-tabs';
 import { DocumentsTab } from './documents-tab';
@@ -19,38 +17,13 @@ const tabKeys = ['profile', 'documents', 'stores', 'users', 'markets', 'history'
 type TabKey = (typeof tabKeys)[number];
 
 export function MerchantDetailPage() {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
   const { id = '' } = useParams();
   const merchant = useMerchant(id);
-
-  const back = (
-    <Button
-      type="link"
-      icon={<ArrowLeftOutlined />}
-      style={{ paddingInline: 0 }}
-      onClick={() => void navigate(-1)}
-    >
-      {t('merchants.detail.back')}
-    </Button>
+  return (
+    <DetailPageFrame query={merchant} texts="merchants.detail">
+      {(record, back) => <MerchantDetail merchant={record} back={back} />}
+    </DetailPageFrame>
   );
-
-  if (merchant.isError) {
-    // Another branch's merchant is a 404 too: the page does not tell the two apart.
-    if (isApiError(merchant.error) && merchant.error.status === 404) {
-      return (
-        <Result
-          status="404"
-          title={t('merchants.detail.notFound')}
-          subTitle={t('merchants.detail.notFoundHint')}
-          extra={back}
-        />
-      );
-    }
-    return <QueryError error={merchant.error} onRetry={() => void merchant.refetch()} />;
-  }
-  if (merchant.isPending) return <Skeleton active />;
-  return <MerchantDetail merchant={merchant.data} back={back} />;
 }
 
 function MerchantDetail({ merchant, back }: { merchant: Merchant; back: React.ReactNode }) {

@@ -1,8 +1,9 @@
 import { ApiError, NetworkError } from '../../app/api/api-error';
 import { api } from '../../app/api/client';
-import type { Channel, Wallet } from './wallet';
-
-export type PaymentStatus = 'pending' | 'succeeded' | 'failed' | 'expired' | 'cancelled';
+// The payments API's wire types are plain types, so the cashier shares them without pulling in
+// anything of the console.
+import type { Channel, PaymentStatus } from '../../app/api/payment-types';
+import type { Wallet } from './wallet';
 
 /** server/src/modules/payments/schemas.ts cashierStoreSchema */
 export interface CashierStore {

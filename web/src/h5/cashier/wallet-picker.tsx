@@ -1,6 +1,7 @@
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Channel, type Wallet, walletColors, wallets } from './wallet';
+import type { Channel } from '../../app/api/payment-types';
+import { type Wallet, walletColors, wallets } from './wallet';
 import { WalletBadge } from './wallet-badge';
 
 /**

@@ -3,7 +3,6 @@ import { newIdempotencyKey } from '../../app/api/idempotency-key';
 /** The wallets a payer's phone can pay with from a QR code (cards are the terminal's). */
 export const wallets = ['wechat', 'alipay', 'unionpay', 'bankapp'] as const;
 export type Wallet = (typeof wallets)[number];
-export type Channel = Wallet | 'card';
 
 /** Each wallet's own colour, so the simulated sheet looks like the app the payer knows. */
 export const walletColors: Record<Wallet, string> = {

@@ -1,16 +1,11 @@
-import { Badge, Button, Card, Flex, Tag, Tooltip, Typography } from 'antd';
+import { Badge, Button, Flex, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Payment } from '../../app/api/payment-types';
-import { emptyLocale } from '../../app/shell/query-table';
-import { PagedTable } from '../../console/shared/paged-table';
-import {
-  filtersFromParams,
-  PaymentSearchForm,
-  paramsFromFilters,
-} from '../../payments/payment-search-form';
+import { PaymentListCard } from '../../payments/payment-list-card';
+import { filtersFromParams, paramsFromFilters } from '../../payments/payment-search-form';
 import { amountCell, usePaymentColumns } from '../../payments/use-payment-columns';
 import { PaymentDrawer } from './payment-drawer';
 import { TodayTotalsCards } from './today-totals-cards';
@@ -90,35 +85,23 @@ export function PaymentsPage() {
         </Tooltip>
       </Flex>
       <TodayTotalsCards />
-      <Card>
-        <div style={{ marginBottom: 16 }}>
-          <PaymentSearchForm
-            filters={filters}
-            onSearch={(next) => setSearchParams(paramsFromFilters(next))}
-          />
-        </div>
-        <PagedTable<Payment>
-          list={list}
-          rows={rows}
-          countText={(count) => t('payments.list.shown', { count })}
-          loadMoreTestId="payment-load-more"
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          scroll={{ x: 980 }}
-          locale={emptyLocale(t('payments.list.empty'))}
-          data-testid="payment-table"
-          onRow={(payment) => ({
-            onClick: () => open(payment.id),
-            style: {
-              cursor: 'pointer',
-              transition: 'background-color 1s',
-              ...(fresh.has(payment.id) && { backgroundColor: '#f6ffed' }),
-            },
-            'data-payment-id': payment.id,
-          })}
-        />
-      </Card>
+      <PaymentListCard
+        filters={filters}
+        onSearch={(next) => setSearchParams(paramsFromFilters(next))}
+        list={list}
+        rows={rows}
+        columns={columns}
+        scrollX={980}
+        onRow={(payment) => ({
+          onClick: () => open(payment.id),
+          style: {
+            cursor: 'pointer',
+            transition: 'background-color 1s',
+            ...(fresh.has(payment.id) && { backgroundColor: '#f6ffed' }),
+          },
+          'data-payment-id': payment.id,
+        })}
+      />
       {openId && <PaymentDrawer paymentId={openId} onClose={() => open(null)} />}
     </>
   );

@@ -7,8 +7,9 @@ import {
   type ChannelRefundResult,
   NotificationRejected,
 } from '../channel-client.js';
-import { type ClientDeps, notificationSkewMs, unknown } from '../client-deps.js';
+import { type ClientDeps, unknown, walletUrl } from '../client-deps.js';
 import { type JsonAnswer, signedJsonCall } from '../json-call.js';
+import { signedJsonNotificationBody } from '../notification-checks.js';
 import { bankappSignatureHeaders, verifyBankappSignature } from './bankapp-signing.js';
 
 /** The bank's own app: JSON in fen, HMAC-SHA256 with a secret shared with the app's backend. */
@@ -138,9 +139,7 @@ export function createBankappClient(
       if (answer.status !== 200 || typeof orderId !== 'string') {
         return unknown(String(answer.data.code ?? `http_${answer.status}`));
       }
-      const walletPage =
-        settings.walletPageUrl ?? `${settings.baseUrl.replace(/\/$/, '')}/wallet/orders`;
-      return { prepayId: orderId, walletUrl: `${walletPage}/${encodeURIComponent(orderId)}` };
+      return { prepayId: orderId, walletUrl: walletUrl(settings, orderId) };
     },
 
     // The bank's app has no customer-presented payment code; one is never routed here.
@@ -210,16 +209,7 @@ export function createBankappClient(
         headers,
         secret(),
       );
-      if (signedAt === null) throw new NotificationRejected('bankapp: bad signature');
-      if (Math.abs(deps.clock.now().getTime() - signedAt) > notificationSkewMs) {
-        throw new NotificationRejected('bankapp: notification timestamp out of range');
-      }
-      let json: unknown;
-      try {
-        json = JSON.parse(rawBody);
-      } catch {
-        throw new NotificationRejected('bankapp: not JSON');
-      }
+      const json = signedJsonNotificationBody('bankapp', signedAt, rawBody, deps.clock.now());
       const parsed = notificationSchema.safeParse(json);
       if (!parsed.success) throw new NotificationRejected('bankapp: not a notification');
       const n = parsed.data;

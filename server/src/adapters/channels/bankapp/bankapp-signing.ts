@@ -1,6 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { headerValue } from '../channel-exchange.js';
-import { hmacMatches, hmacSha256Hex } from '../hmac-sha256.js';
+import {
+  type HmacHeaderNames,
+  hmacSignatureHeaders,
+  verifyHmacSignature,
+} from '../hmac-signature-headers.js';
 
 /**
  * The bank's app signs with a shared secret, HMAC-SHA256 in hex, in `X-Bank-Signature`. The
@@ -8,11 +10,11 @@ import { hmacMatches, hmacSha256Hex } from '../hmac-sha256.js';
  * cannot be replayed as a notification.
  */
 export const bankappHeaders = {
-  appId: 'x-bank-app-id',
+  id: 'x-bank-app-id',
   timestamp: 'x-bank-timestamp',
   nonce: 'x-bank-nonce',
   signature: 'x-bank-signature',
-} as const;
+} as const satisfies HmacHeaderNames;
 
 export type BankappSigned =
   | { purpose: 'request'; method: string; pathWithQuery: string }
@@ -39,17 +41,11 @@ export function bankappSignatureHeaders(
   body: string,
   input: { appId: string; secret: string; now: Date },
 ): Record<string, string> {
-  const timestamp = String(Math.floor(input.now.getTime() / 1000));
-  const nonce = randomBytes(12).toString('hex');
-  return {
-    [bankappHeaders.appId]: input.appId,
-    [bankappHeaders.timestamp]: timestamp,
-    [bankappHeaders.nonce]: nonce,
-    [bankappHeaders.signature]: hmacSha256Hex(
-      bankappSignString(signed, timestamp, nonce, body),
-      input.secret,
-    ),
-  };
+  return hmacSignatureHeaders(
+    bankappHeaders,
+    (timestamp, nonce) => bankappSignString(signed, timestamp, nonce, body),
+    { id: input.appId, secret: input.secret, now: input.now },
+  );
 }
 
 /** The signature's timestamp in ms when it is valid, else null. */
@@ -59,11 +55,10 @@ export function verifyBankappSignature(
   headers: Record<string, string | string[] | undefined>,
   secret: string,
 ): number | null {
-  const timestamp = headerValue(headers, bankappHeaders.timestamp);
-  const nonce = headerValue(headers, bankappHeaders.nonce);
-  const signature = headerValue(headers, bankappHeaders.signature);
-  if (!timestamp || !nonce || !signature || !/^\d{1,12}$/.test(timestamp)) return null;
-  return hmacMatches(bankappSignString(signed, timestamp, nonce, body), secret, signature)
-    ? Number(timestamp) * 1000
-    : null;
+  return verifyHmacSignature(
+    bankappHeaders,
+    (timestamp, nonce) => bankappSignString(signed, timestamp, nonce, body),
+    headers,
+    secret,
+  );
 }

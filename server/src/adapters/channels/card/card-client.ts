@@ -7,8 +7,9 @@ import {
   type ChannelRefundResult,
   NotificationRejected,
 } from '../channel-client.js';
-import { type ClientDeps, notificationSkewMs, unknown } from '../client-deps.js';
+import { type ClientDeps, unknown } from '../client-deps.js';
 import { type JsonAnswer, signedJsonCall } from '../json-call.js';
+import { signedJsonNotificationBody } from '../notification-checks.js';
 import {
   cardNotificationSubject,
   cardRequestSubject,
@@ -255,16 +256,7 @@ export function createCardClient(settings: CardClientSettings, deps: ClientDeps)
     /** The host notifies refund outcomes only: card payments are answered synchronously. */
     verifyNotification({ headers, rawBody }): ChannelNotification {
       const signedAt = verifyCardSignature(cardNotificationSubject, rawBody, headers, secret());
-      if (signedAt === null) throw new NotificationRejected('card: bad signature');
-      if (Math.abs(deps.clock.now().getTime() - signedAt) > notificationSkewMs) {
-        throw new NotificationRejected('card: notification timestamp out of range');
-      }
-      let json: unknown;
-      try {
-        json = JSON.parse(rawBody);
-      } catch {
-        throw new NotificationRejected('card: not JSON');
-      }
+      const json = signedJsonNotificationBody('card', signedAt, rawBody, deps.clock.now());
       const parsed = refundNotificationSchema.safeParse(json);
       if (!parsed.success) throw new NotificationRejected('card: not a refund notification');
       const n = parsed.data;

@@ -2,12 +2,13 @@ import type { Secret } from '../../../platform/crypto/secret.js';
 import {
   type ChannelClient,
   type ChannelNotification,
+  type ChannelOrder,
   type ChannelPaymentResult,
   type ChannelRefundResult,
   NotificationRejected,
 } from '../channel-client.js';
 import { exchange } from '../channel-exchange.js';
-import { type ClientDeps, unknown } from '../client-deps.js';
+import { type ClientDeps, unknown, walletUrl } from '../client-deps.js';
 import { shanghaiCompact } from '../shanghai-time.js';
 import {
   decodeUnionpayForm,
@@ -129,19 +130,24 @@ export function createUnionpayClient(
     });
   }
 
+  /** A purchase (txnType 01), by wallet order (07) or by the payer's code (06). */
+  const purchaseFields = (order: ChannelOrder, txnSubType: '06' | '07') => ({
+    txnType: '01',
+    txnSubType,
+    bizType: '000000',
+    merId: order.channelMerchantId,
+    orderId: order.outTradeNo,
+    txnAmt: fenToUnionpayAmount(order.amountFen),
+    currencyCode: '156',
+    orderDesc: order.description,
+  });
+
   return {
     channel: 'unionpay',
 
     async createOrder(order) {
       const answer = await call('backTransReq', {
-        txnType: '01',
-        txnSubType: '07',
-        bizType: '000000',
-        merId: order.channelMerchantId,
-        orderId: order.outTradeNo,
-        txnAmt: fenToUnionpayAmount(order.amountFen),
-        currencyCode: '156',
-        orderDesc: order.description,
+        ...purchaseFields(order, '07'),
         backUrl: order.notifyUrl,
         payerRef: order.payerRef,
       });
@@ -149,20 +155,12 @@ export function createUnionpayClient(
       const tn = answer.fields.tn;
       if (answer.fields.respCode !== '00' || !tn)
         return unknown(`respCode_${answer.fields.respCode}`);
-      const walletPage = settings.walletPageUrl ?? `${base}/wallet/orders`;
-      return { prepayId: tn, walletUrl: `${walletPage}/${encodeURIComponent(tn)}` };
+      return { prepayId: tn, walletUrl: walletUrl(settings, tn) };
     },
 
     async payWithAuthCode(order) {
       const answer = await call('backTransReq', {
-        txnType: '01',
-        txnSubType: '06',
-        bizType: '000000',
-        merId: order.channelMerchantId,
-        orderId: order.outTradeNo,
-        txnAmt: fenToUnionpayAmount(order.amountFen),
-        currencyCode: '156',
-        orderDesc: order.description,
+        ...purchaseFields(order, '06'),
         qrNo: order.authCode,
       });
       if ('unknown' in answer) return unknown(answer.unknown);

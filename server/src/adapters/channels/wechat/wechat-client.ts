@@ -4,12 +4,14 @@ import type { Secret } from '../../../platform/crypto/secret.js';
 import {
   type ChannelClient,
   type ChannelNotification,
+  type ChannelOrder,
   type ChannelPaymentResult,
   type ChannelRefundResult,
   NotificationRejected,
 } from '../channel-client.js';
 import { exchange, headerValue } from '../channel-exchange.js';
-import { type ClientDeps, notificationSkewMs, unknown } from '../client-deps.js';
+import { type ClientDeps, unknown, walletUrl } from '../client-deps.js';
+import { rejectStaleNotification } from '../notification-checks.js';
 import { verifyRsaSha256 } from '../rsa-sha256.js';
 import { decryptWechatResource } from './wechat-resource-cipher.js';
 import { wechatAuthorization, wechatResponseSignString } from './wechat-signing.js';
@@ -199,6 +201,16 @@ export function createWechatClient(
     }
   }
 
+  /** What a JSAPI order and a code payment both say of the order. */
+  const orderFields = (order: ChannelOrder) => ({
+    sp_appid: settings.spAppId,
+    sp_mchid: settings.spMchId,
+    sub_mchid: order.channelMerchantId,
+    description: order.description,
+    out_trade_no: order.outTradeNo,
+    amount: { total: order.amountFen, currency: 'CNY' },
+  });
+
   const orderPath = (outTradeNo: string) =>
     `/v3/pay/partner/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}`;
 
@@ -207,13 +219,8 @@ export function createWechatClient(
 
     async createOrder(order) {
       const answer = await call('POST', '/v3/pay/partner/transactions/jsapi', {
-        sp_appid: settings.spAppId,
-        sp_mchid: settings.spMchId,
-        sub_mchid: order.channelMerchantId,
-        description: order.description,
-        out_trade_no: order.outTradeNo,
+        ...orderFields(order),
         notify_url: order.notifyUrl,
-        amount: { total: order.amountFen, currency: 'CNY' },
         payer: { sp_openid: order.payerRef },
       });
       if ('unknown' in answer) return unknown(answer.unknown);
@@ -221,19 +228,12 @@ export function createWechatClient(
       if (answer.status !== 200 || typeof prepayId !== 'string') {
         return unknown(String(answer.data.code ?? `http_${answer.status}`));
       }
-      const walletPage =
-        settings.walletPageUrl ?? `${settings.baseUrl.replace(/\/$/, '')}/wallet/orders`;
-      return { prepayId, walletUrl: `${walletPage}/${encodeURIComponent(prepayId)}` };
+      return { prepayId, walletUrl: walletUrl(settings, prepayId) };
     },
 
     async payWithAuthCode(order) {
       const answer = await call('POST', '/v3/pay/partner/transactions/codepay', {
-        sp_appid: settings.spAppId,
-        sp_mchid: settings.spMchId,
-        sub_mchid: order.channelMerchantId,
-        description: order.description,
-        out_trade_no: order.outTradeNo,
-        amount: { total: order.amountFen, currency: 'CNY' },
+        ...orderFields(order),
         payer: { auth_code: order.authCode },
       });
       if ('unknown' in answer) return unknown(answer.unknown);
@@ -313,9 +313,7 @@ export function createWechatClient(
       if (!signedByPlatform(headers, rawBody))
         throw new NotificationRejected('wechat: bad signature');
       const timestampMs = Number(headerValue(headers, 'wechatpay-timestamp')) * 1000;
-      if (Math.abs(deps.clock.now().getTime() - timestampMs) > notificationSkewMs) {
-        throw new NotificationRejected('wechat: notification timestamp out of range');
-      }
+      rejectStaleNotification('wechat', timestampMs, deps.clock.now());
       const envelope = notificationSchema.safeParse(safeJson(rawBody));
       if (!envelope.success) throw new NotificationRejected('wechat: not a notification');
       let plaintext: string;

@@ -5,13 +5,15 @@ import { signRsaSha256, verifyRsaSha256 } from '../rsa-sha256.js';
  * unix seconds, nonce, body (empty for GET). The path is the one actually requested, so a
  * base URL with a path prefix signs the prefix too.
  */
-export function wechatRequestSignString(input: {
+export type WechatSignedRequest = {
   method: string;
   pathWithQuery: string;
   timestampSeconds: number;
   nonce: string;
   body: string;
-}): string {
+};
+
+export function wechatRequestSignString(input: WechatSignedRequest): string {
   return `${input.method}\n${input.pathWithQuery}\n${input.timestampSeconds}\n${input.nonce}\n${input.body}\n`;
 }
 
@@ -22,16 +24,9 @@ export function wechatResponseSignString(timestamp: string, nonce: string, body:
 
 export const wechatAuthorizationScheme = 'WECHATPAY2-SHA256-RSA2048';
 
-export function wechatAuthorization(input: {
-  mchId: string;
-  serialNo: string;
-  privateKeyPem: string;
-  method: string;
-  pathWithQuery: string;
-  timestampSeconds: number;
-  nonce: string;
-  body: string;
-}): string {
+export function wechatAuthorization(
+  input: WechatSignedRequest & { mchId: string; serialNo: string; privateKeyPem: string },
+): string {
   const signature = signRsaSha256(wechatRequestSignString(input), input.privateKeyPem);
   return (
     `${wechatAuthorizationScheme} mchid="${input.mchId}",nonce_str="${input.nonce}",` +
