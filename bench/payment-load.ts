@@ -34,6 +34,33 @@ function payingWechatCode(): string {
 }
 
 /**
+ * The capture a request makes: a WeChat payment code (the channel signs with RSA-2048 both
+ * ways, and the in-process simulator's half of that runs on this machine too) or a card from a
+ * terminal through the acquiring host (HMAC-SHA256), whose host tokens the simulator always
+ * approves (`ctk_…`, without DECL).
+ */
+export type BenchCapture = 'payment_code' | 'card';
+
+function captureBody(capture: BenchCapture, storeId: string): Record<string, unknown> {
+  const amountFen = randomInt(100, 50_000);
+  if (capture === 'card') {
+    return {
+      method: 'card',
+      storeId,
+      terminalId: 'BENCH01',
+      amountFen,
+      card: {
+        bin: '622848',
+        last4: '0018',
+        hostToken: `ctk_bench${randomInt(10 ** 9)}`,
+        cardType: 'debit',
+      },
+    };
+  }
+  return { method: 'payment_code', storeId, amountFen, authCode: payingWechatCode() };
+}
+
+/**
  * POST /api/v1/payments over `connections` keep-alive connections for `durationS`: each request
  * is a payment-code capture at a random merchant's store with that merchant's own API key and
  * an Idempotency-Key never used before. Latency percentiles are autocannon's, over every reply.
@@ -44,6 +71,7 @@ export async function runPaymentLoad(options: {
   connections: number;
   durationS: number;
   keyPrefix: string;
+  capture: BenchCapture;
 }): Promise<LoadResult> {
   const { merchants } = options;
   let sent = 0;
@@ -73,12 +101,7 @@ export async function runPaymentLoad(options: {
                   authorization: `Bearer ${merchant.apiKey}`,
                   'idempotency-key': `${options.keyPrefix}-${sent}`,
                 },
-                body: JSON.stringify({
-                  method: 'payment_code',
-                  storeId: merchant.storeId,
-                  amountFen: randomInt(100, 50_000),
-                  authCode: payingWechatCode(),
-                }),
+                body: JSON.stringify(captureBody(options.capture, merchant.storeId)),
               };
             },
             onResponse: (status, body) => {

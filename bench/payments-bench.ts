@@ -11,7 +11,7 @@ import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
 import { BenchDatabases, defaultBenchDatabaseUrl, withClient } from './bench-databases.js';
 import { checkLedger } from './ledger-check.js';
-import { type LoadResult, runPaymentLoad } from './payment-load.js';
+import { type BenchCapture, type LoadResult, runPaymentLoad } from './payment-load.js';
 import { backendsCpuSeconds, groupCpuSeconds } from './process-cpu.js';
 import { seedMerchants } from './seed-merchants.js';
 import { makeChannelInstant, type SharefinProcess, startSharefin } from './sharefin-process.js';
@@ -33,6 +33,8 @@ const merchantCount = setting('BENCH_MERCHANTS', 10_000);
 // PostgreSQL's default max_connections is 100: 100 HTTP connections share a smaller pool.
 const poolMax = setting('BENCH_POOL_MAX', 40);
 const tpcbScale = setting('BENCH_TPCB_SCALE', 50);
+/** `payment_code` (WeChat, RSA-signed both ways) or `card` (the card host, HMAC). */
+const capture: BenchCapture = process.env.BENCH_CAPTURE === 'card' ? 'card' : 'payment_code';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const load = () =>
@@ -158,7 +160,7 @@ async function main(): Promise<number> {
       SHAREFIN_DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
     });
-    await makeChannelInstant(sharefin.baseUrl, 'wechat');
+    await makeChannelInstant(sharefin.baseUrl, capture === 'card' ? 'card' : 'wechat');
 
     const client = new pg.Client({ connectionString: app.url });
     await client.connect();
@@ -176,6 +178,7 @@ async function main(): Promise<number> {
         connections,
         durationS: warmupS,
         keyPrefix: `bench-warmup-${runId}`,
+        capture,
       });
       log(describeLoad('warm-up', warmup));
 
@@ -192,6 +195,7 @@ async function main(): Promise<number> {
         connections,
         durationS,
         keyPrefix: `bench-${runId}`,
+        capture,
       });
       const after = await databaseCounters(client);
       const benchCpu = process.cpuUsage(benchCpuBefore);
