@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
+import { pickOption } from './select-option';
 import { freshTotp, signIn, signOut } from './staff-session';
 
 const screenshotDir = path.resolve(
@@ -21,19 +22,6 @@ async function screenshot(page: Page, name: string): Promise<void> {
   // Let antd's open/close animations settle so the picture shows the final state.
   await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(screenshotDir, file), fullPage: true });
-}
-
-/** antd renders select popups at the end of <body>; pick the visible option by its text. */
-async function pickOption(page: Page, trigger: Locator, text: string, search?: string) {
-  await trigger.click();
-  if (search) await page.keyboard.type(search);
-  await page
-    .locator(
-      '.ant-select-dropdown:visible .ant-select-item-option, .ant-select-dropdown:visible .ant-select-tree-node-content-wrapper',
-    )
-    .filter({ hasText: text })
-    .first()
-    .click();
 }
 
 test('an administrator sets up a branch and a teller, who sees only that branch', async ({
@@ -101,8 +89,10 @@ test('an administrator sets up a branch and a teller, who sees only that branch'
     await page.getByTestId('staff-create').click();
     await page.getByTestId('staff-form-username').fill(teller.username);
     await page.getByTestId('staff-form-display-name').fill(teller.displayName);
-    await pickOption(page, page.getByTestId('staff-form-org-node'), branch.name, branch.name);
-    await pickOption(page, page.getByTestId('staff-form-roles'), '柜员');
+    await pickOption(page, page.getByTestId('staff-form-org-node'), branch.name, {
+      search: branch.name,
+    });
+    await pickOption(page, page.getByTestId('staff-form-roles'), '柜员', { multiple: true });
     await page.keyboard.press('Escape');
     await page.getByTestId('staff-form-submit').click();
 
@@ -187,7 +177,7 @@ test('an administrator sets up a branch and a teller, who sees only that branch'
   });
 
   await test.step('the org switcher narrows the console to one branch and back', async () => {
-    await pickOption(page, page.getByTestId('org-switcher'), '市南支行', '市南');
+    await pickOption(page, page.getByTestId('org-switcher'), '市南支行', { search: '市南' });
     await expect(page.getByTestId('org-switcher')).toContainText('市南支行');
     const table = page.getByTestId('staff-table');
     await expect(table).toContainText('shinan.operator');

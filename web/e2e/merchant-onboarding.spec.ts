@@ -10,6 +10,7 @@ import {
   residentId,
   withWrongCheckChar,
 } from './identifiers';
+import { pickOption } from './select-option';
 import { freshTotp, signIn, signOut } from './staff-session';
 
 const screenshotDir = path.resolve(
@@ -268,11 +269,7 @@ test('an applicant applies on a phone, staff review and approve, the owner signs
     await desk.getByTestId('confirm-ok').click();
     await desk.getByTestId('merchant-review').click();
     await desk.getByTestId('review-risk-level').getByText('低风险').click();
-    await desk.getByTestId('review-fee-plan').click();
-    await desk
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: '标准费率' })
-      .click();
+    await pickOption(desk, desk.getByTestId('review-fee-plan'), '标准费率');
     await screenshot(desk, 'review', 'recommend');
     await desk.getByTestId('review-decision-submit').click();
     await expect(desk.getByTestId('awaiting-approval')).toBeVisible();
@@ -375,11 +372,7 @@ test('an applicant applies on a phone, staff review and approve, the owner signs
     await desk.getByTestId('portal-staff-add').click();
     await desk.getByTestId('portal-staff-name').fill('收银员 小李');
     await desk.getByTestId('portal-staff-mobile').fill(`138${randomDigits(8)}`);
-    await desk.getByTestId('portal-staff-store').click();
-    await desk
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: '香港中路店' })
-      .click();
+    await pickOption(desk, desk.getByTestId('portal-staff-store'), '香港中路店');
     await desk.getByTestId('portal-staff-submit').click();
     await expect(desk.getByTestId('portal-temporary-password')).toBeVisible();
     await screenshot(desk, 'portal', 'staff-temporary-password');
