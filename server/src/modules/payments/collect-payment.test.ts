@@ -41,26 +41,22 @@ describe('collecting a customer’s payment code', () => {
   });
 
   it('routes Alipay and UnionPay codes to their channels and refuses a code no channel issues', async () => {
-    const alipay = await till.session.request('POST', '/api/v1/payments', {
-      method: 'payment_code',
-      storeId: till.storeId,
-      amountFen: 500,
-      authCode: '281234567890123456',
+    const scan = (authCode: string) =>
+      till.session.request('POST', '/api/v1/payments', {
+        method: 'payment_code',
+        storeId: till.storeId,
+        amountFen: 500,
+        authCode,
+      });
+    expect((await scan('281234567890123456')).json()).toMatchObject({
+      channel: 'alipay',
+      status: 'succeeded',
     });
-    expect(alipay.json()).toMatchObject({ channel: 'alipay', status: 'succeeded' });
-    const unionpay = await till.session.request('POST', '/api/v1/payments', {
-      method: 'payment_code',
-      storeId: till.storeId,
-      amountFen: 500,
-      authCode: '6212345678901234567',
+    expect((await scan('6212345678901234567')).json()).toMatchObject({
+      channel: 'unionpay',
+      status: 'succeeded',
     });
-    expect(unionpay.json()).toMatchObject({ channel: 'unionpay', status: 'succeeded' });
-    const unknown = await till.session.request('POST', '/api/v1/payments', {
-      method: 'payment_code',
-      storeId: till.storeId,
-      amountFen: 500,
-      authCode: '991234567890123456',
-    });
+    const unknown = await scan('991234567890123456');
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.code).toBe('payment_code_unrecognised');
   });

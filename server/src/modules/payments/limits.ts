@@ -74,42 +74,45 @@ export async function reserveLimits(db: Db, config: Config, subject: LimitSubjec
       `Above the merchant's single-payment limit of CNY ${limit}`,
     );
   }
-  if (
-    !(await addUsage(
-      db,
-      `merchant:${subject.merchantId}`,
-      day,
-      'all',
-      subject.amountFen,
-      merchantLimits.dailyFen,
-    ))
-  ) {
-    const limit = formatYuan(merchantLimits.dailyFen);
-    throw refused(
-      'merchant_daily_limit',
-      `超出商户当日累计收款限额 ${limit} 元`,
-      `Above the merchant's daily limit of CNY ${limit}`,
-    );
+  // The day totals this payment counts against: the merchant's, and a static-code payer's.
+  const dayLimits: {
+    subject: string;
+    scope: 'all' | 'static';
+    limitFen: number;
+    code: string;
+    zh: string;
+    en: string;
+  }[] = [
+    {
+      subject: `merchant:${subject.merchantId}`,
+      scope: 'all',
+      limitFen: merchantLimits.dailyFen,
+      code: 'merchant_daily_limit',
+      zh: '超出商户当日累计收款限额 {limit} 元',
+      en: "Above the merchant's daily limit of CNY {limit}",
+    },
+  ];
+  if (subject.payerRef && subject.codeKind === 'static') {
+    dayLimits.push({
+      subject: `payer:${subject.payerRef}`,
+      scope: 'static',
+      limitFen: config.staticPayerDailyLimitFen,
+      code: 'static_code_payer_daily_limit',
+      zh: '静态收款码每位付款人每日累计不超过 {limit} 元（人民银行条码支付 D 类限额），请让商户出示订单码',
+      en: 'Static codes take at most CNY {limit} per payer per day (PBOC level D); ask the merchant for an order code',
+    });
+  }
+  for (const limit of dayLimits) {
+    if (!(await addUsage(db, limit.subject, day, limit.scope, subject.amountFen, limit.limitFen))) {
+      const amount = formatYuan(limit.limitFen);
+      throw refused(
+        limit.code,
+        limit.zh.replace('{limit}', amount),
+        limit.en.replace('{limit}', amount),
+      );
+    }
   }
   if (!subject.payerRef) return;
-  if (
-    subject.codeKind === 'static' &&
-    !(await addUsage(
-      db,
-      `payer:${subject.payerRef}`,
-      day,
-      'static',
-      subject.amountFen,
-      config.staticPayerDailyLimitFen,
-    ))
-  ) {
-    const limit = formatYuan(config.staticPayerDailyLimitFen);
-    throw refused(
-      'static_code_payer_daily_limit',
-      `静态收款码每位付款人每日累计不超过 ${limit} 元（人民银行条码支付 D 类限额），请让商户出示订单码`,
-      `Static codes take at most CNY ${limit} per payer per day (PBOC level D); ask the merchant for an order code`,
-    );
-  }
   const [recent] = await db
     .select({ n: count() })
     .from(payments)
