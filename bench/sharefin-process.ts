@@ -17,6 +17,12 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
+/** `BENCH_CPU_PROFILE=<dir>`: the server writes a V8 CPU profile there when it stops. */
+function profileArgs(): string[] {
+  const dir = process.env.BENCH_CPU_PROFILE;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir)}`] : [];
+}
+
 export type SharefinProcess = {
   baseUrl: string;
   /** The tsx process, leader of the child's process group. */
@@ -33,7 +39,7 @@ export async function startSharefin(env: Record<string, string>): Promise<Sharef
   const port = await freePort();
   const child: ChildProcess = spawn(
     path.join(root, 'node_modules', '.bin', 'tsx'),
-    [path.join(root, 'server', 'src', 'main.ts'), 'serve'],
+    [...profileArgs(), path.join(root, 'server', 'src', 'main.ts'), 'serve'],
     {
       cwd: root,
       env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },

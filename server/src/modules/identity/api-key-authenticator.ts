@@ -4,6 +4,7 @@ import type { Permission } from '../../platform/auth/permissions.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
 import { randomToken, sha256Hex } from '../../platform/crypto/tokens.js';
+import { Batcher, captureBatching } from '../../platform/db/batcher.js';
 import { type Db, queryRows } from '../../platform/db/database.js';
 import { type Authenticator, bearerTokenOf } from '../../platform/http/route-access.js';
 import { isApiKeySecret } from './api-key-secrets.js';
@@ -41,37 +42,55 @@ type ApiKeyDeps = { db: Db; clock: Clock };
  * revoked key is refused with `api_key_invalid` on every request, so a revocation bites at
  * once. A key of a suspended or closed merchant is refused with `merchant_not_active`.
  */
+type KeyRow = {
+  secret_hash: string;
+  id: string;
+  merchant_id: string;
+  prefix: string;
+  revoked: boolean;
+  merchant_status: string | null;
+};
+
+/**
+ * Looks up the keys of concurrent requests together (a `Batcher`: one statement for all the
+ * requests that arrive while earlier look-ups run), with their merchants' status, and touches
+ * last_used_at of those not touched in the last minute. The touch's condition is in SQL so
+ * parallel requests of one key write it once; a revoked key or an inactive merchant is not
+ * touched.
+ */
+function keyLookups(deps: ApiKeyDeps): Batcher<string, KeyRow | undefined> {
+  return new Batcher(async (secretHashes) => {
+    const now = deps.clock.now();
+    const staleBefore = new Date(now.getTime() - touchEveryMs);
+    const rows = await queryRows<KeyRow>(
+      deps.db,
+      sql`with k as (
+              select k.secret_hash, k.id, k.merchant_id, k.prefix, k.revoked_at is not null as revoked,
+                     k.last_used_at, m.status as merchant_status
+              from merchant_api_keys k left join merchants m on m.id = k.merchant_id
+              where k.secret_hash in (select value from json_array_elements_text(${JSON.stringify(secretHashes)}::json))
+            ), touched as (
+              update merchant_api_keys set last_used_at = ${now.toISOString()}::timestamptz
+              where id in (select id from k where not revoked and merchant_status = 'active')
+                and (last_used_at is null or last_used_at < ${staleBefore.toISOString()}::timestamptz)
+              returning id
+            )
+            select secret_hash, id, merchant_id, prefix, revoked, merchant_status from k`,
+    );
+    const byHash = new Map(rows.map((row) => [row.secret_hash, row]));
+    return secretHashes.map((hash) => ({ ok: true as const, value: byHash.get(hash) }));
+  }, captureBatching);
+}
+
 export function apiKeyAuthenticator(deps: ApiKeyDeps): Authenticator {
+  const lookups = keyLookups(deps);
+  // Unused (the guard exempts Bearer requests from CSRF), and unguessable should that change.
+  const csrfToken = randomToken();
   return async (request) => {
     const token = bearerTokenOf(request);
     if (token === undefined) return null;
     if (!isApiKeySecret(token)) return { refused: 'api_key_invalid' };
-    const now = deps.clock.now();
-    const staleBefore = new Date(now.getTime() - touchEveryMs);
-    // The key, its merchant's status and the touch of last_used_at in one round trip. The
-    // touch's condition is in SQL so parallel requests of one key write it once; a revoked
-    // key or an inactive merchant is not touched.
-    const [key] = await queryRows<{
-      id: string;
-      merchant_id: string;
-      prefix: string;
-      revoked: boolean;
-      merchant_status: string | null;
-    }>(
-      deps.db,
-      sql`with k as (
-            select k.id, k.merchant_id, k.prefix, k.revoked_at is not null as revoked,
-                   k.last_used_at, m.status as merchant_status
-            from merchant_api_keys k left join merchants m on m.id = k.merchant_id
-            where k.secret_hash = ${sha256Hex(token)}
-          ), touched as (
-            update merchant_api_keys set last_used_at = ${now.toISOString()}::timestamptz
-            where id = (select id from k where not revoked and merchant_status = 'active')
-              and (last_used_at is null or last_used_at < ${staleBefore.toISOString()}::timestamptz)
-            returning id
-          )
-          select id, merchant_id, prefix, revoked, merchant_status from k`,
-    );
+    const key = await lookups.submit(sha256Hex(token));
     if (!key || key.revoked) return { refused: 'api_key_invalid' };
     if (key.merchant_status !== 'active') return { refused: 'merchant_not_active' };
     const principal: Principal = {
@@ -87,8 +106,7 @@ export function apiKeyAuthenticator(deps: ApiKeyDeps): Authenticator {
       merchantId: key.merchant_id,
       storeId: null,
       sessionId: '',
-      // Unused (the guard exempts Bearer requests from CSRF), and unguessable should that change.
-      csrfToken: randomToken(),
+      csrfToken,
       mfaRequired: false,
       mfaPassed: true,
       mustChangePassword: false,

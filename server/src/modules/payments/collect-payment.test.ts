@@ -136,6 +136,53 @@ describe('idempotent capture', () => {
   });
 });
 
+describe('captures committed together (group commit)', () => {
+  it('answers each of many concurrent captures on its own: refusals among them leave nothing, the rest post once each', async () => {
+    const other = await merchantAtTill(testApp);
+    const countOf = async (merchantId: string) =>
+      (await testApp.db.select().from(payments).where(eq(payments.merchantId, merchantId))).length;
+    const before = { till: await countOf(till.id), other: await countOf(other.id) };
+    const good = [
+      ...Array.from(
+        { length: 8 },
+        (_, i) => () => collectByCode(till.session, till.storeId, 100 + i),
+      ),
+      ...Array.from(
+        { length: 8 },
+        (_, i) => () => collectByCode(other.session, other.storeId, 200 + i),
+      ),
+    ];
+    // Another merchant's store, and an amount above every risk level's single limit.
+    const refused = [
+      () => collectByCode(till.session, other.storeId, 300),
+      () => collectByCode(other.session, other.storeId, 5_000_001),
+    ];
+    const calls = [
+      ...good.slice(0, 5),
+      refused[0],
+      ...good.slice(5, 12),
+      refused[1],
+      ...good.slice(12),
+    ];
+    const replies = await Promise.all(
+      calls.map((call) => call?.() as ReturnType<typeof collectByCode>),
+    );
+
+    const [notFound, overLimit] = [replies[5], replies[13]];
+    expect(notFound?.json().error.code).toBe('resource_not_found');
+    expect(overLimit?.json().error.code).toBe('payment_limit_exceeded');
+    const succeeded = replies
+      .filter((reply) => reply.statusCode === 201)
+      .map((reply) => reply.json());
+    expect(succeeded).toHaveLength(16);
+    expect(succeeded.every((payment) => payment.status === 'succeeded')).toBe(true);
+    expect(new Set(succeeded.map((payment) => payment.id)).size).toBe(16);
+    for (const payment of succeeded) expect(await journalsOf(payment.id)).toHaveLength(1);
+    expect(await countOf(till.id)).toBe(before.till + 8);
+    expect(await countOf(other.id)).toBe(before.other + 8);
+  });
+});
+
 describe('cards from a terminal', () => {
   const card = { bin: '622848', last4: '0018', hostToken: 'ctk_7f3a9c21e4b8', cardType: 'debit' };
 

@@ -1,12 +1,14 @@
 import type { ChannelPaymentResult } from '../../adapters/channels/channel-client.js';
 import type { Principal } from '../../platform/auth/principal.js';
+import { Batcher, captureBatching, type Settled } from '../../platform/db/batcher.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { type Creation, idempotentCreations } from '../../platform/http/idempotent-creations.js';
 import { applyChannelResult } from './apply-channel-result.js';
 import { channelForAuthCode } from './channel-routing.js';
 import type { PaymentDeps } from './deps.js';
-import { openPaymentInContext, type PaymentContext } from './open-payment.js';
-import { succeedPendingPayment } from './payment-transitions.js';
+import { type NewPayment, type Opened, openPayments } from './open-payment.js';
+import { type PendingSuccess, succeedPendingPayments } from './payment-transitions.js';
 import type { CreatePaymentBody } from './schemas.js';
 import type { PaymentRow } from './tables.js';
 
@@ -18,23 +20,14 @@ function storeFor(principal: Principal, storeId: string): string {
   return storeId;
 }
 
-export type Opened = { payment: PaymentRow; context: PaymentContext };
-
 /** Payment codes and cards are first followed up this long after the call (DOMAIN.md §3). */
 const firstCheckAfterMs = 5_000;
 
-/**
- * The first half of POST /payments, in the Idempotency-Key transaction: the pending payment
- * and the time of its follow-up (`next_check_at`, in the same insert) are recorded before any
- * channel is called, so a crash after this point leaves a payment the sweeper settles (by
- * query, then reversal), never a lost one.
- */
-export async function openCollection(
-  tx: Db,
-  deps: PaymentDeps,
-  principal: Principal,
-  body: CreatePaymentBody,
-): Promise<Opened> {
+/** One POST /payments: who collects, and what. */
+export type Collection = { principal: Principal; body: CreatePaymentBody };
+
+/** The pending payment a request asks for, or its refusal before any row is read. */
+function newPaymentOf(deps: PaymentDeps, { principal, body }: Collection): NewPayment {
   if (principal.realm !== 'merchant' || !principal.merchantId)
     throw new AppError('permission_denied');
   const now = deps.clock.now();
@@ -48,21 +41,21 @@ export async function openCollection(
   };
   if (body.method === 'order_code') {
     const expiresAt = new Date(now.getTime() + body.expiresInMinutes * 60_000);
-    return openPaymentInContext(tx, deps, {
+    return {
       ...common,
       method: 'order_code',
       codeKind: 'dynamic',
       orderReference: body.orderReference,
       expiresAt,
       nextCheckAt: expiresAt,
-    });
+    };
   }
   const reverseAt = new Date(now.getTime() + deps.config.paymentCodeReverseMs);
   const nextCheckAt = new Date(now.getTime() + firstCheckAfterMs);
   if (body.method === 'payment_code') {
     const channel = channelForAuthCode(body.authCode);
     if (!channel) throw new AppError('payment_code_unrecognised', { param: 'authCode' });
-    return openPaymentInContext(tx, deps, {
+    return {
       ...common,
       method: 'payment_code',
       channel,
@@ -71,9 +64,9 @@ export async function openCollection(
       authCodePrefix: body.authCode.slice(0, 4),
       reverseAt,
       nextCheckAt,
-    });
+    };
   }
-  return openPaymentInContext(tx, deps, {
+  return {
     ...common,
     method: 'card',
     channel: 'card',
@@ -86,7 +79,64 @@ export async function openCollection(
     terminalId: body.terminalId,
     reverseAt,
     nextCheckAt,
-  });
+  };
+}
+
+/**
+ * The first half of POST /payments, in the Idempotency-Key transaction of a batch of
+ * requests: the pending payments and the times of their follow-ups (`next_check_at`, in the
+ * same insert) are recorded before any channel is called, so a crash after this point leaves
+ * payments the sweeper settles (by query, then reversal), never a lost one.
+ */
+export async function openCollections(
+  tx: Db,
+  deps: PaymentDeps,
+  collections: readonly Collection[],
+): Promise<Settled<Opened>[]> {
+  const answers: Settled<Opened>[] = [];
+  const valid: { index: number; input: NewPayment }[] = [];
+  for (const [index, collection] of collections.entries()) {
+    try {
+      valid.push({ index, input: newPaymentOf(deps, collection) });
+    } catch (error) {
+      answers[index] = { ok: false, error };
+    }
+  }
+  const opened = await openPayments(
+    tx,
+    deps,
+    valid.map((entry) => entry.input),
+  );
+  for (const [k, { index }] of valid.entries()) answers[index] = opened[k] as Settled<Opened>;
+  return answers;
+}
+
+/**
+ * The capture path's two group commits: the intents of concurrent requests, with their
+ * Idempotency-Keys, in one transaction; and the successes the channels answered, in another.
+ */
+export function paymentCollector(deps: PaymentDeps) {
+  const intents = idempotentCreations(
+    deps,
+    (tx, collections: readonly Collection[]) => openCollections(tx, deps, collections),
+    (opened: Opened) => opened.payment.id,
+    captureBatching,
+  );
+  const successes = new Batcher(
+    (items: readonly PendingSuccess[]) =>
+      deps.db.transaction(async (tx) =>
+        (await succeedPendingPayments(tx, deps.clock, items)).map((value) => ({
+          ok: true as const,
+          value,
+        })),
+      ),
+    captureBatching,
+  );
+  return {
+    open: (creation: Creation<Collection>) => intents.submit(creation),
+    complete: (opened: Opened, body: CreatePaymentBody) =>
+      completeCollection(deps, (success) => successes.submit(success), opened, body),
+  };
 }
 
 /**
@@ -94,8 +144,9 @@ export async function openCollection(
  * synchronous answer settles the payment at once. The auth code is used here and never stored.
  * A timeout or an unknown answer leaves it pending for the sweeper.
  */
-export async function completeCollection(
+async function completeCollection(
   deps: PaymentDeps,
+  succeed: (success: PendingSuccess) => Promise<PaymentRow | null>,
   opened: Opened,
   body: CreatePaymentBody,
 ): Promise<PaymentRow> {
@@ -129,9 +180,7 @@ export async function completeCollection(
     return payment;
   }
   if (result.status === 'succeeded') {
-    const settled = await deps.db.transaction((tx) =>
-      succeedPendingPayment(tx, deps.clock, payment, result, context),
-    );
+    const settled = await succeed({ payment, facts: result, context });
     if (settled) return settled;
   }
   if (result.status === 'pending' || result.status === 'unknown') return payment;

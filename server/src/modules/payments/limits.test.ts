@@ -8,6 +8,7 @@ import {
   storeCodeOf,
 } from '../../../test/payment-factories.js';
 import { merchants } from '../merchants/tables.js';
+import { dailyUsage } from './tables.js';
 
 let testApp: TestApp;
 
@@ -88,6 +89,27 @@ describe('risk limits', () => {
     );
     const over = await collectByCode(till.session, till.storeId, 1);
     expect(limitOf(over)).toMatchObject({ limit: 'merchant_daily_limit' });
+  });
+
+  it('takes concurrent payments against the day total in order: those that fit pass, the one that does not is refused', async () => {
+    const till = await merchantAtTill(testApp);
+    await testApp.db.update(merchants).set({ riskLevel: 'high' }).where(eq(merchants.id, till.id));
+    // High risk: 10,000 CNY a day. Sent at once, they are summed in one batch, which passes
+    // the limit, so they are taken one by one.
+    const replies = await Promise.all(
+      [400_000, 400_000, 400_000, 100_000].map((amountFen) =>
+        collectByCode(till.session, till.storeId, amountFen),
+      ),
+    );
+    const refused = replies.filter((reply) => reply.statusCode !== 201);
+    expect(refused.map(limitOf)).toMatchObject([{ limit: 'merchant_daily_limit' }]);
+    const paid = replies.filter((reply) => reply.statusCode === 201).map((reply) => reply.json());
+    expect(paid.map((payment) => payment.amountFen).sort()).toEqual([100_000, 400_000, 400_000]);
+    const [usage] = await testApp.db
+      .select()
+      .from(dailyUsage)
+      .where(eq(dailyUsage.subject, `merchant:${till.id}`));
+    expect(usage).toMatchObject({ amountFen: 900_000, count: 3 });
   });
 
   it('refuses a payer who pays too often in a short window (velocity)', async () => {

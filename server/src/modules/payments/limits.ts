@@ -1,7 +1,7 @@
 import { and, count, eq, gt, sql } from 'drizzle-orm';
 import type { Config } from '../../config.js';
 import { shanghaiDay } from '../../platform/clock.js';
-import { type Db, queryRows } from '../../platform/db/database.js';
+import { type Db, jsonRows, queryRows } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { formatYuan } from '../../platform/money.js';
 import type { RiskLevel } from '../merchants/tables.js';
@@ -33,58 +33,34 @@ function refused(code: string, zh: string, en: string): AppError {
   });
 }
 
-/**
- * Adds `amountFen` to a day's usage unless that would pass `limitFen`, in one statement: the
- * row lock of the upsert serialises concurrent payments of one subject, so none overshoots.
- */
-async function addUsage(
-  db: Db,
-  subject: string,
-  day: string,
-  scope: 'all' | 'static',
-  amountFen: number,
-  limitFen: number,
-): Promise<boolean> {
-  if (amountFen > limitFen) return false;
-  const rows = await queryRows<{ amount_fen: string }>(
-    db,
-    sql`insert into payment_daily_usage as u (subject, day, scope, amount_fen, count)
-        values (${subject}, ${day}, ${scope}, ${amountFen}, 1)
-        on conflict (subject, day, scope) do update
-          set amount_fen = u.amount_fen + excluded.amount_fen, count = u.count + 1
-          where u.amount_fen + excluded.amount_fen <= ${limitFen}
-        returning u.amount_fen`,
-  );
-  return rows.length > 0;
-}
+/** One day total a payment counts against, with the words of its refusal. */
+type DayLimit = {
+  subject: string;
+  day: string;
+  scope: 'all' | 'static';
+  limitFen: number;
+  code: string;
+  zh: string;
+  en: string;
+};
 
-/**
- * Checks every limit a new payment is under and counts it against the day's usage, in the
- * caller's transaction (a refused payment leaves no usage behind). The refusal says which
- * limit, in words.
- */
-export async function reserveLimits(db: Db, config: Config, subject: LimitSubject): Promise<void> {
+/** The single-payment limit's refusal, or the day totals this payment counts against. */
+function limitsOf(config: Config, subject: LimitSubject): AppError | DayLimit[] {
   const day = shanghaiDay(subject.at);
   const merchantLimits = merchantLimitsByRisk[subject.riskLevel ?? 'medium'];
   if (subject.amountFen > merchantLimits.singleFen) {
     const limit = formatYuan(merchantLimits.singleFen);
-    throw refused(
+    return refused(
       'merchant_single_limit',
       `超出商户单笔收款限额 ${limit} 元`,
       `Above the merchant's single-payment limit of CNY ${limit}`,
     );
   }
-  // The day totals this payment counts against: the merchant's, and a static-code payer's.
-  const dayLimits: {
-    subject: string;
-    scope: 'all' | 'static';
-    limitFen: number;
-    code: string;
-    zh: string;
-    en: string;
-  }[] = [
+  // The merchant's day total, and a static-code payer's.
+  const dayLimits: DayLimit[] = [
     {
       subject: `merchant:${subject.merchantId}`,
+      day,
       scope: 'all',
       limitFen: merchantLimits.dailyFen,
       code: 'merchant_daily_limit',
@@ -95,6 +71,7 @@ export async function reserveLimits(db: Db, config: Config, subject: LimitSubjec
   if (subject.payerRef && subject.codeKind === 'static') {
     dayLimits.push({
       subject: `payer:${subject.payerRef}`,
+      day,
       scope: 'static',
       limitFen: config.staticPayerDailyLimitFen,
       code: 'static_code_payer_daily_limit',
@@ -102,34 +79,161 @@ export async function reserveLimits(db: Db, config: Config, subject: LimitSubjec
       en: 'Static codes take at most CNY {limit} per payer per day (PBOC level D); ask the merchant for an order code',
     });
   }
-  for (const limit of dayLimits) {
-    if (!(await addUsage(db, limit.subject, day, limit.scope, subject.amountFen, limit.limitFen))) {
-      const amount = formatYuan(limit.limitFen);
-      throw refused(
-        limit.code,
-        limit.zh.replace('{limit}', amount),
-        limit.en.replace('{limit}', amount),
-      );
+  return dayLimits;
+}
+
+function dayLimitRefusal(limit: DayLimit): AppError {
+  const amount = formatYuan(limit.limitFen);
+  return refused(
+    limit.code,
+    limit.zh.replace('{limit}', amount),
+    limit.en.replace('{limit}', amount),
+  );
+}
+
+const usageKey = (limit: DayLimit) => `${limit.subject}|${limit.day}|${limit.scope}`;
+
+/** What a batch's payments add to one day total. */
+type UsageSum = { limit: DayLimit; amountFen: number; count: number };
+
+/**
+ * Adds each day total's share of a batch in one statement: the sums per total, in key order
+ * (so that two batches lock shared rows in the same order and cannot deadlock), each added
+ * only if it stays within its limit. Returns the keys whose sum did not fit.
+ */
+async function addUsage(db: Db, sums: readonly UsageSum[]): Promise<Set<string>> {
+  const rows = sums.map(({ limit, amountFen, count }) => ({
+    subject: limit.subject,
+    day: limit.day,
+    scope: limit.scope,
+    amount_fen: amountFen,
+    count,
+    limit_fen: limit.limitFen,
+  }));
+  const added = await queryRows<{ subject: string; day: string; scope: string }>(
+    db,
+    sql`insert into payment_daily_usage as u (subject, day, scope, amount_fen, count)
+        select r.subject, r.day, r.scope, r.amount_fen, r.count
+        from json_to_recordset(${jsonRows(rows)})
+             as r(subject text, day date, scope text, amount_fen bigint, count int, limit_fen bigint)
+        order by r.subject, r.day, r.scope
+        on conflict (subject, day, scope) do update
+          set amount_fen = u.amount_fen + excluded.amount_fen, count = u.count + excluded.count
+          where u.amount_fen + excluded.amount_fen <= (
+            select l.limit_fen
+            from json_to_recordset(${jsonRows(rows)})
+                 as l(subject text, day date, scope text, limit_fen bigint)
+            where l.subject = excluded.subject and l.day = excluded.day and l.scope = excluded.scope)
+        returning u.subject, u.day::text as day, u.scope`,
+  );
+  const fitted = new Set(added.map((row) => `${row.subject}|${row.day}|${row.scope}`));
+  return new Set(sums.map((sum) => usageKey(sum.limit)).filter((key) => !fitted.has(key)));
+}
+
+/**
+ * Checks every limit of a batch of new payments and counts the accepted ones against the
+ * day's usage, in the caller's transaction. Answers each payment with null (accepted) or the
+ * refusal that says which limit, in words; a refused payment leaves no usage behind.
+ *
+ * The batch's payments are summed per day total and added in one statement; a total whose sum
+ * does not fit is then taken payment by payment, in the batch's order, so that the ones that
+ * still fit go through.
+ */
+export async function reserveLimits(
+  db: Db,
+  config: Config,
+  subjects: readonly LimitSubject[],
+): Promise<(AppError | null)[]> {
+  const answers: (AppError | null)[] = [];
+  const limitsPerPayment: DayLimit[][] = [];
+  for (const [index, subject] of subjects.entries()) {
+    const limits = subject.payerRef
+      ? ((await velocityRefusal(db, config, subject.payerRef, subject.at)) ??
+        limitsOf(config, subject))
+      : limitsOf(config, subject);
+    answers[index] = limits instanceof AppError ? limits : null;
+    limitsPerPayment[index] = limits instanceof AppError ? [] : limits;
+  }
+  const sums = new Map<string, UsageSum>();
+  for (const [index, subject] of subjects.entries()) {
+    for (const limit of limitsPerPayment[index] ?? []) {
+      const sum = sums.get(usageKey(limit)) ?? { limit, amountFen: 0, count: 0 };
+      sum.amountFen += subject.amountFen;
+      sum.count += 1;
+      sums.set(usageKey(limit), sum);
     }
   }
-  if (!subject.payerRef) return;
+  // A sum above its limit cannot fit whatever the usage was: its payments go one by one.
+  const oneByOne = new Set<string>();
+  for (const [key, sum] of sums) if (sum.amountFen > sum.limit.limitFen) oneByOne.add(key);
+  for (const key of oneByOne) sums.delete(key);
+  if (sums.size > 0) for (const key of await addUsage(db, [...sums.values()])) oneByOne.add(key);
+
+  for (const [index, subject] of subjects.entries()) {
+    const limits = limitsPerPayment[index] ?? [];
+    const added = limits.filter((limit) => !oneByOne.has(usageKey(limit)));
+    for (const limit of limits) {
+      if (!oneByOne.has(usageKey(limit))) continue;
+      const one = { limit, amountFen: subject.amountFen, count: 1 };
+      if (one.amountFen <= limit.limitFen && (await addUsage(db, [one])).size === 0) {
+        added.push(limit);
+      } else {
+        answers[index] = dayLimitRefusal(limit);
+        break;
+      }
+    }
+    // Refused on one total after counting on another (a static code's merchant and payer):
+    // what it added is given back.
+    if (answers[index]) {
+      for (const limit of added) await subtractUsage(db, limit, subject.amountFen);
+    }
+  }
+  return answers;
+}
+
+async function velocityRefusal(
+  db: Db,
+  config: Config,
+  payerRef: string,
+  at: Date,
+): Promise<AppError | null> {
   const [recent] = await db
     .select({ n: count() })
     .from(payments)
     .where(
       and(
-        eq(payments.payerRef, subject.payerRef),
-        gt(payments.createdAt, new Date(subject.at.getTime() - config.velocityWindowMs)),
+        eq(payments.payerRef, payerRef),
+        gt(payments.createdAt, new Date(at.getTime() - config.velocityWindowMs)),
       ),
     );
-  if ((recent?.n ?? 0) >= config.velocityMax) {
-    const seconds = Math.round(config.velocityWindowMs / 1000);
-    throw refused(
-      'payer_velocity',
-      `付款过于频繁：同一付款人 ${seconds} 秒内最多 ${config.velocityMax} 笔，请稍后再试`,
-      `Too many payments: at most ${config.velocityMax} from one payer within ${seconds} seconds`,
+  if ((recent?.n ?? 0) < config.velocityMax) return null;
+  const seconds = Math.round(config.velocityWindowMs / 1000);
+  return refused(
+    'payer_velocity',
+    `付款过于频繁：同一付款人 ${seconds} 秒内最多 ${config.velocityMax} 笔，请稍后再试`,
+    `Too many payments: at most ${config.velocityMax} from one payer within ${seconds} seconds`,
+  );
+}
+
+/** Takes a payment's amount off one day total (a refusal's or a failed payment's give-back). */
+function subtractUsage(
+  db: Db,
+  usage: { subject: string; day: string; scope: 'all' | 'static' },
+  amountFen: number,
+) {
+  return db
+    .update(dailyUsage)
+    .set({
+      amountFen: sql`greatest(${dailyUsage.amountFen} - ${amountFen}, 0)`,
+      count: sql`greatest(${dailyUsage.count} - 1, 0)`,
+    })
+    .where(
+      and(
+        eq(dailyUsage.subject, usage.subject),
+        eq(dailyUsage.day, usage.day),
+        eq(dailyUsage.scope, usage.scope),
+      ),
     );
-  }
 }
 
 /** Gives back what a payment that did not go through counted against the day's limits. */
@@ -144,17 +248,16 @@ export async function releaseLimits(
   },
 ): Promise<void> {
   const day = shanghaiDay(payment.createdAt);
-  const release = (subject: string, scope: 'all' | 'static') =>
-    db
-      .update(dailyUsage)
-      .set({
-        amountFen: sql`greatest(${dailyUsage.amountFen} - ${payment.amountFen}, 0)`,
-        count: sql`greatest(${dailyUsage.count} - 1, 0)`,
-      })
-      .where(
-        and(eq(dailyUsage.subject, subject), eq(dailyUsage.day, day), eq(dailyUsage.scope, scope)),
-      );
-  await release(`merchant:${payment.merchantId}`, 'all');
-  if (payment.codeKind === 'static' && payment.payerRef)
-    await release(`payer:${payment.payerRef}`, 'static');
+  await subtractUsage(
+    db,
+    { subject: `merchant:${payment.merchantId}`, day, scope: 'all' },
+    payment.amountFen,
+  );
+  if (payment.codeKind === 'static' && payment.payerRef) {
+    await subtractUsage(
+      db,
+      { subject: `payer:${payment.payerRef}`, day, scope: 'static' },
+      payment.amountFen,
+    );
+  }
 }

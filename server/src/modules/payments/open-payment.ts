@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../platform/db/database.js';
+import type { Settled } from '../../platform/db/batcher.js';
+import { type Db, jsonRows, queryRows } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { newId } from '../../platform/ids.js';
 import type { RiskLevel } from '../merchants/tables.js';
@@ -44,6 +45,8 @@ export type PaymentContext = {
   market: { id: string; operatorMerchantId: string; commissionBp: number } | null;
 };
 
+export type Opened = { payment: PaymentRow; context: PaymentContext };
+
 /**
  * Records a new pending payment after the checks every method shares: the merchant is active,
  * the store is its own and open, and the payment is within its limits. Runs in the caller's
@@ -54,32 +57,45 @@ export async function openPayment(
   deps: Pick<PaymentDeps, 'clock' | 'config'>,
   input: NewPayment,
 ): Promise<PaymentRow> {
-  return (await openPaymentInContext(tx, deps, input)).payment;
+  const [opened] = await openPayments(tx, deps, [input]);
+  if (!opened?.ok) throw opened?.error;
+  return opened.value.payment;
 }
 
-export async function openPaymentInContext(
+type StoreFacts = {
+  n: number;
+  status: string;
+  store_name: string;
+  merchant_status: string;
+  risk_level: RiskLevel | null;
+  short_name: string | null;
+  fee_plan: string | null;
+  market_id: string | null;
+  operator_merchant_id: string | null;
+  commission_bp: number | null;
+};
+
+/**
+ * `openPayment` for a batch, with one statement per step for all of them (group commit,
+ * docs/benchmarks.md): each input is answered with its payment and context, or with its own
+ * refusal, and a refused one writes nothing.
+ */
+export async function openPayments(
   tx: Db,
   deps: Pick<PaymentDeps, 'clock' | 'config'>,
-  input: NewPayment,
-): Promise<{ payment: PaymentRow; context: PaymentContext }> {
-  // One round trip: the store, its merchant and the market the merchant joined first (the
-  // rule of marketShareFor).
-  const [store] = await queryRows<{
-    status: string;
-    store_name: string;
-    merchant_status: string;
-    risk_level: RiskLevel | null;
-    short_name: string | null;
-    fee_plan: string | null;
-    market_id: string | null;
-    operator_merchant_id: string | null;
-    commission_bp: number | null;
-  }>(
+  inputs: readonly NewPayment[],
+): Promise<Settled<Opened>[]> {
+  // The stores, their merchants and the market each merchant joined first (the rule of
+  // marketShareFor), in one round trip.
+  const stores = await queryRows<StoreFacts>(
     tx,
-    sql`select s.status, s.name as store_name, m.status as merchant_status, m.risk_level,
+    sql`select r.n, s.status, s.name as store_name, m.status as merchant_status, m.risk_level,
                m.short_name, m.fee_plan, mk.id as market_id, mk.operator_merchant_id,
                mk.commission_bp
-        from stores s
+        from json_to_recordset(${jsonRows(
+          inputs.map((input, n) => ({ n, store_id: input.storeId, merchant_id: input.merchantId })),
+        )}) as r(n int, store_id text, merchant_id text)
+        join stores s on s.id = r.store_id and s.merchant_id = r.merchant_id
         join merchants m on m.id = s.merchant_id
         left join lateral (
           select k.id, k.operator_merchant_id, k.commission_bp
@@ -87,46 +103,80 @@ export async function openPaymentInContext(
           where mm.merchant_id = m.id and mm.status = 'accepted' and k.status = 'open'
           order by mm.decided_at asc, mm.id asc
           limit 1
-        ) mk on true
-        where s.id = ${input.storeId} and s.merchant_id = ${input.merchantId}`,
+        ) mk on true`,
   );
-  if (!store) throw new AppError('resource_not_found', { param: 'storeId' });
-  if (store.merchant_status !== 'active') throw new AppError('merchant_not_active');
-  if (store.status !== 'open') throw new AppError('store_not_open');
+  const storeOf = new Map(stores.map((store) => [store.n, store]));
   const now = deps.clock.now();
-  await reserveLimits(tx, deps.config, {
-    merchantId: input.merchantId,
-    riskLevel: store.risk_level,
-    amountFen: input.amountFen,
-    codeKind: input.codeKind,
-    payerRef: input.payerRef ?? null,
-    at: now,
+  const answers: Settled<Opened>[] = [];
+  const checked: { index: number; store: StoreFacts }[] = [];
+  for (const index of inputs.keys()) {
+    const store = storeOf.get(index);
+    const refusal = !store
+      ? new AppError('resource_not_found', { param: 'storeId' })
+      : store.merchant_status !== 'active'
+        ? new AppError('merchant_not_active')
+        : store.status !== 'open'
+          ? new AppError('store_not_open')
+          : null;
+    if (refusal || !store) answers[index] = { ok: false, error: refusal };
+    else checked.push({ index, store });
+  }
+  const limits = await reserveLimits(
+    tx,
+    deps.config,
+    checked.map(({ index, store }) => {
+      const input = inputs[index] as NewPayment;
+      return {
+        merchantId: input.merchantId,
+        riskLevel: store.risk_level,
+        amountFen: input.amountFen,
+        codeKind: input.codeKind,
+        payerRef: input.payerRef ?? null,
+        at: now,
+      };
+    }),
+  );
+  const accepted = checked.filter(({ index }, k) => {
+    const refusal = limits[k];
+    if (refusal) answers[index] = { ok: false, error: refusal };
+    return !refusal;
   });
-  const [row] = await tx
+  if (accepted.length === 0) return answers;
+  const ids = accepted.map(() => newId('payment', now.getTime()));
+  const rows = await tx
     .insert(payments)
-    .values({
-      ...input,
-      id: newId('payment', now.getTime()),
-      status: 'pending',
-      currency: 'CNY',
-      createdAt: now,
-      updatedAt: now,
-    })
+    .values(
+      accepted.map(({ index }, k) => ({
+        ...(inputs[index] as NewPayment),
+        id: ids[k] as string,
+        status: 'pending' as const,
+        currency: 'CNY',
+        createdAt: now,
+        updatedAt: now,
+      })),
+    )
     .returning();
+  const inserted = new Map(rows.map((row) => [row.id, row as PaymentRow]));
+  for (const [k, { index, store }] of accepted.entries()) {
+    const payment = inserted.get(ids[k] as string);
+    if (!payment) throw new Error(`Payment ${ids[k]} was not inserted`);
+    answers[index] = { ok: true, value: { payment, context: contextOf(store) } };
+  }
+  return answers;
+}
+
+function contextOf(store: StoreFacts): PaymentContext {
   return {
-    payment: row as PaymentRow,
-    context: {
-      merchantName: store.short_name,
-      storeName: store.store_name,
-      feePlan: store.fee_plan,
-      market:
-        store.market_id && store.operator_merchant_id && store.commission_bp !== null
-          ? {
-              id: store.market_id,
-              operatorMerchantId: store.operator_merchant_id,
-              commissionBp: store.commission_bp,
-            }
-          : null,
-    },
+    merchantName: store.short_name,
+    storeName: store.store_name,
+    feePlan: store.fee_plan,
+    market:
+      store.market_id && store.operator_merchant_id && store.commission_bp !== null
+        ? {
+            id: store.market_id,
+            operatorMerchantId: store.operator_merchant_id,
+            commissionBp: store.commission_bp,
+          }
+        : null,
   };
 }

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idempotentResource } from '../../platform/http/idempotency.js';
+import { idempotentResource, keyClaimOf, replayed } from '../../platform/http/idempotency.js';
 import { principalOf } from '../../platform/http/route-access.js';
 import { journalsForSources } from '../ledger/index.js';
 import { refuseCardNumbers } from './card-number-guard.js';
-import { completeCollection, type Opened, openCollection } from './collect-payment.js';
+import { paymentCollector } from './collect-payment.js';
 import type { PaymentDeps } from './deps.js';
 import { listPayments } from './list-payments.js';
 import { paymentForCaller } from './payment-scope.js';
@@ -33,6 +33,7 @@ const paymentParams = z.object({ id: z.string().min(1).max(64) });
 export function paymentRoutes(deps: PaymentDeps): FastifyPluginAsyncZod {
   const { db, clock, config } = deps;
   const readers = ['payment:read', 'portal:payments'] as const;
+  const collector = paymentCollector(deps);
   return async (app) => {
     app.post(
       '/api/v1/payments',
@@ -51,25 +52,23 @@ export function paymentRoutes(deps: PaymentDeps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const principal = principalOf(request);
+        const created = await collector.open({
+          claim: keyClaimOf(request),
+          statusCode: 201,
+          input: { principal, body: request.body },
+        });
+        if (created.replayed) {
+          replayed(reply, created.statusCode);
+          return toPaymentView(
+            db,
+            config,
+            await paymentForCaller(db, principal, created.resourceId),
+          );
+        }
+        reply.code(201);
         // The rows in hand after the commit: the reply needs no second read of them.
-        let opened: Opened | undefined;
-        return idempotentResource(
-          deps,
-          request,
-          reply,
-          201,
-          async (tx) => {
-            opened = await openCollection(tx, deps, principal, request.body);
-            return opened.payment.id;
-          },
-          async (paymentId, replayed) => {
-            if (replayed || !opened) {
-              return toPaymentView(db, config, await paymentForCaller(db, principal, paymentId));
-            }
-            const settled = await completeCollection(deps, opened, request.body);
-            return toNamedPaymentView(config, settled, opened.context);
-          },
-        );
+        const settled = await collector.complete(created.resource, request.body);
+        return toNamedPaymentView(config, settled, created.resource.context);
       },
     );
     app.get(

@@ -1,8 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.js';
-import type { Db } from '../../platform/db/database.js';
+import { type Db, jsonRows } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { postJournal } from '../ledger/index.js';
+import { type JournalInput, postJournals } from '../ledger/index.js';
 import { merchants } from '../merchants/index.js';
 import { feeOf, feeRateFor } from './fees.js';
 import { releaseLimits } from './limits.js';
@@ -57,61 +57,99 @@ export async function succeedPayment(
   const rate = await feeRateFor(db, merchant?.feePlan ?? null, payment.channel, cardType);
   const feeFen = feeOf(payment.amountFen, rate);
   const share = await marketShareFor(db, payment.merchantId, payment.amountFen, feeFen);
-  return (await settleSucceeded(db, clock, payment, facts, cardType, feeFen, share)) !== null;
+  const [settled] = await settleSucceeded(db, clock, [{ payment, facts, cardType, feeFen, share }]);
+  return settled !== null && settled !== undefined;
 }
 
+/** A capture path's success, priced with the fee plan and market read with the intent. */
+export type PendingSuccess = {
+  payment: PaymentRow;
+  facts: SuccessFacts;
+  context: Pick<PaymentContext, 'feePlan' | 'market'>;
+};
+
 /**
- * The capture path's success, right after the channel answered: priced with the fee plan and
- * market read with the intent, and without a separate row lock, since the update itself only
- * moves a payment that is still pending (and locks it). Returns the updated row, or null when
- * the payment was no longer pending (the caller then reads what happened).
+ * The capture path's successes, right after the channels answered, for a batch of payments in
+ * one update and one posting (docs/benchmarks.md): without a separate row lock, since the
+ * update itself only moves a payment that is still pending (and locks it). Answers each with
+ * the updated row, or null when it was no longer pending (the caller then reads what happened).
  */
-export async function succeedPendingPayment(
+export async function succeedPendingPayments(
   db: Db,
   clock: Clock,
-  payment: PaymentRow,
-  facts: SuccessFacts,
-  context: Pick<PaymentContext, 'feePlan' | 'market'>,
-): Promise<PaymentRow | null> {
-  if (!payment.channel) return null;
-  const cardType = facts.cardType ?? payment.cardType ?? null;
-  const rate = await feeRateFor(db, context.feePlan, payment.channel, cardType);
-  const feeFen = feeOf(payment.amountFen, rate);
-  const share = marketShareOf(context.market, payment.merchantId, payment.amountFen, feeFen);
-  return settleSucceeded(db, clock, payment, facts, cardType, feeFen, share);
+  successes: readonly PendingSuccess[],
+): Promise<(PaymentRow | null)[]> {
+  const priced: Priced[] = [];
+  for (const { payment, facts, context } of successes) {
+    const cardType = facts.cardType ?? payment.cardType ?? null;
+    const rate = await feeRateFor(db, context.feePlan, payment.channel as Channel, cardType);
+    const feeFen = feeOf(payment.amountFen, rate);
+    const share = marketShareOf(context.market, payment.merchantId, payment.amountFen, feeFen);
+    priced.push({ payment, facts, cardType, feeFen, share });
+  }
+  return settleSucceeded(db, clock, priced);
 }
+
+/** A success with its price: the fee and any market share, and the card type it was priced on. */
+type Priced = {
+  payment: PaymentRow;
+  facts: SuccessFacts;
+  cardType: CardType | null;
+  feeFen: number;
+  share: MarketShare | null;
+};
 
 async function settleSucceeded(
   db: Db,
   clock: Clock,
-  payment: PaymentRow,
-  facts: SuccessFacts,
-  cardType: CardType | null,
-  feeFen: number,
-  share: MarketShare | null,
-): Promise<PaymentRow | null> {
-  const channel = payment.channel as Channel;
+  successes: readonly Priced[],
+): Promise<(PaymentRow | null)[]> {
   const now = clock.now();
-  const commissionFen = share?.commissionFen ?? 0;
-  const [updated] = await db
+  const rows = successes.map(({ payment, facts, cardType, feeFen, share }) => ({
+    id: payment.id,
+    fee_fen: feeFen,
+    commission_fen: share?.commissionFen ?? 0,
+    market_id: share?.marketId ?? null,
+    market_operator_merchant_id: share?.operatorMerchantId ?? null,
+    channel_transaction_id: facts.channelTransactionId,
+    payer_ref: facts.payerRef ?? null,
+    card_type: cardType,
+  }));
+  const updated = await db
     .update(payments)
     .set({
       status: 'succeeded',
-      feeFen,
-      commissionFen,
-      marketId: share?.marketId ?? null,
-      marketOperatorMerchantId: share?.operatorMerchantId ?? null,
-      channelTransactionId: facts.channelTransactionId,
-      payerRef: sql`coalesce(${payments.payerRef}, ${facts.payerRef ?? null})`,
-      cardType,
+      feeFen: sql`r.fee_fen`,
+      commissionFen: sql`r.commission_fen`,
+      marketId: sql`r.market_id`,
+      marketOperatorMerchantId: sql`r.market_operator_merchant_id`,
+      channelTransactionId: sql`r.channel_transaction_id`,
+      payerRef: sql`coalesce(${payments.payerRef}, r.payer_ref)`,
+      cardType: sql`r.card_type`,
       succeededAt: now,
       closedAt: now,
       updatedAt: now,
     })
-    .where(and(eq(payments.id, payment.id), eq(payments.status, 'pending')))
-    .returning();
-  if (!updated) return null;
-  await postJournal(db, clock, {
+    .from(
+      sql`json_to_recordset(${jsonRows(rows)}) as r(id text, fee_fen bigint, commission_fen bigint,
+            market_id text, market_operator_merchant_id text, channel_transaction_id text,
+            payer_ref text, card_type text)`,
+    )
+    .where(and(sql`${payments.id} = r.id`, eq(payments.status, 'pending')))
+    .returning(getTableColumns(payments));
+  const byId = new Map(updated.map((row) => [row.id, row as PaymentRow]));
+  const posted = successes.filter(({ payment }) => byId.has(payment.id));
+  if (posted.length > 0) await postJournals(db, clock, posted.map(paymentJournal));
+  return successes.map(({ payment }) => byId.get(payment.id) ?? null);
+}
+
+/**
+ * A payment's journal (DESIGN.md §5): the channel owes the amount; the merchant is owed the
+ * amount less the fee and any market commission, which the market operator is owed.
+ */
+function paymentJournal({ payment, feeFen, share }: Priced): JournalInput {
+  const commissionFen = share?.commissionFen ?? 0;
+  return {
     kind: 'payment',
     sourceType: 'payment',
     sourceId: payment.id,
@@ -119,7 +157,7 @@ async function settleSucceeded(
     description: `收款 ${payment.id}`,
     lines: [
       {
-        account: { kind: 'channel_receivable', ownerId: channel },
+        account: { kind: 'channel_receivable', ownerId: payment.channel as Channel },
         amountFen: payment.amountFen,
       },
       {
@@ -144,8 +182,7 @@ async function settleSucceeded(
           ]
         : []),
     ],
-  });
-  return updated;
+  };
 }
 
 /**

@@ -69,3 +69,12 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+/**
+ * Rows for one statement as a single JSON parameter, to be read with `json_to_recordset(…) as
+ * r(column type, …)`: a batch of any size is one parameter and one statement text, on both
+ * drivers (which serialise JS arrays differently).
+ */
+export function jsonRows(rows: readonly object[]): SQL {
+  return sql`${JSON.stringify(rows)}::json`;
+}

@@ -2,10 +2,147 @@ import { sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../clock.js';
 import { sha256Hex } from '../crypto/tokens.js';
-import { type Db, queryRows } from '../db/database.js';
+import { type Db, jsonRows, queryRows } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
 
 const keptMs = 24 * 3_600_000;
+
+/** A request's Idempotency-Key, whose record the work's reply is stored under. */
+export type KeyClaim = {
+  principal: string;
+  key: string;
+  method: string;
+  path: string;
+  requestHash: string;
+};
+
+/**
+ * The claim of a request's Idempotency-Key, or null without the header; a key longer than 255
+ * characters is refused. Records are kept per principal, so two callers never share a key.
+ */
+export function keyClaimOf(request: FastifyRequest): KeyClaim | null {
+  const header = request.headers['idempotency-key'];
+  if (header === undefined) return null;
+  const key = Array.isArray(header) ? header[0] : header;
+  if (!key || key.length > 255) {
+    throw new AppError('validation_failed', {
+      param: 'Idempotency-Key',
+      fieldErrors: [
+        { param: 'Idempotency-Key', code: 'too_big', message: 'Idempotency-Key: 1–255 characters' },
+      ],
+    });
+  }
+  return {
+    principal: request.principal?.userId ?? `anonymous:${request.ip}`,
+    key,
+    method: request.method,
+    path: request.url,
+    requestHash: sha256Hex(
+      `${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`,
+    ),
+  };
+}
+
+/** What a claimed key says about its request: new work, or the stored reply to replay. */
+export type ClaimState =
+  | { kind: 'new' }
+  | { kind: 'replay'; statusCode: number | null; body: unknown };
+
+/**
+ * Takes the transaction-scoped advisory lock of each key and looks its record up, in one round
+ * trip for all of them. A key whose lock another transaction holds is in progress (409); a
+ * record with another body is a reuse (422). Claims of one key twice in the same call: the
+ * later ones are in progress, as if they had met the lock (one session's locks are reentrant).
+ *
+ * The look-up's snapshot may predate the commit of a duplicate that held the lock a moment
+ * ago; that duplicate's record then conflicts with ours in `recordReplies`, which answers 409
+ * as if it had met the lock.
+ */
+export async function claimKeys(
+  tx: Db,
+  claims: readonly KeyClaim[],
+  now: Date,
+): Promise<(ClaimState | AppError)[]> {
+  const keptSince = new Date(now.getTime() - keptMs);
+  const lockKeys = claims.map((claim) => `${claim.principal}|${claim.key}`);
+  const firstOfKey = new Map<string, number>();
+  lockKeys.forEach((lockKey, index) => {
+    if (!firstOfKey.has(lockKey)) firstOfKey.set(lockKey, index);
+  });
+  const unique = [...firstOfKey.values()];
+  const rows = await queryRows<{
+    n: number;
+    ok: boolean;
+    request_hash: string | null;
+    response_status: number | null;
+    response_body: unknown;
+  }>(
+    tx,
+    sql`select c.n, l.ok, k.request_hash, k.response_status, k.response_body
+        from json_to_recordset(${jsonRows(
+          unique.map((index) => ({
+            n: index,
+            principal: claims[index]?.principal,
+            key: claims[index]?.key,
+            lock_key: lockKeys[index],
+          })),
+        )}) as c(n int, principal text, key text, lock_key text)
+        cross join lateral (select pg_try_advisory_xact_lock(hashtextextended(c.lock_key, 0)) as ok) l
+        left join idempotency_keys k
+          on l.ok and k.principal = c.principal and k.key = c.key
+         and k.created_at >= ${keptSince.toISOString()}::timestamptz
+        order by c.n`,
+  );
+  const byIndex = new Map(rows.map((row) => [row.n, row]));
+  return claims.map((claim, index) => {
+    const row = byIndex.get(index);
+    if (!row?.ok) return new AppError('idempotency_key_in_progress');
+    if (row.request_hash === null) return { kind: 'new' };
+    if (row.request_hash !== claim.requestHash) return new AppError('idempotency_key_reused');
+    return { kind: 'replay', statusCode: row.response_status, body: row.response_body };
+  });
+}
+
+/**
+ * Stores the replies of claimed keys in the work's transaction, one statement for all. A
+ * record older than the 24 h is expired: it is overwritten, as if it had been deleted. A key
+ * whose record appeared meanwhile (the race `claimKeys` describes) throws 409: the caller's
+ * transaction must not commit work whose key another request owns.
+ */
+export async function recordReplies(
+  tx: Db,
+  records: readonly { claim: KeyClaim; statusCode: number; body: unknown }[],
+  now: Date,
+): Promise<void> {
+  if (records.length === 0) return;
+  const keptSince = new Date(now.getTime() - keptMs);
+  const stored = await queryRows<{ key: string }>(
+    tx,
+    sql`insert into idempotency_keys as k
+          (principal, key, method, path, request_hash, response_status, response_body, created_at)
+        select r.principal, r.key, r.method, r.path, r.request_hash, r.response_status,
+               r.response_body, ${now.toISOString()}::timestamptz
+        from json_to_recordset(${jsonRows(
+          records.map(({ claim, statusCode, body }) => ({
+            principal: claim.principal,
+            key: claim.key,
+            method: claim.method,
+            path: claim.path,
+            request_hash: claim.requestHash,
+            response_status: statusCode,
+            response_body: body ?? null,
+          })),
+        )}) as r(principal text, key text, method text, path text, request_hash text,
+                 response_status int, response_body jsonb)
+        on conflict (principal, key) do update set
+          method = excluded.method, path = excluded.path, request_hash = excluded.request_hash,
+          response_status = excluded.response_status, response_body = excluded.response_body,
+          created_at = excluded.created_at
+        where k.created_at < ${keptSince.toISOString()}::timestamptz
+        returning k.key`,
+  );
+  if (stored.length !== records.length) throw new AppError('idempotency_key_in_progress');
+}
 
 /**
  * Runs a POST's work in one transaction with its Idempotency-Key record (DESIGN.md §4): the
@@ -21,66 +158,26 @@ export async function idempotent<T>(
   work: (tx: Db) => Promise<T>,
 ): Promise<T> {
   reply.code(statusCode);
-  const header = request.headers['idempotency-key'];
-  if (header === undefined) return deps.db.transaction((tx) => work(tx));
-  const key = Array.isArray(header) ? header[0] : header;
-  if (!key || key.length > 255) {
-    throw new AppError('validation_failed', {
-      param: 'Idempotency-Key',
-      fieldErrors: [
-        { param: 'Idempotency-Key', code: 'too_big', message: 'Idempotency-Key: 1–255 characters' },
-      ],
-    });
-  }
-  const principal = request.principal?.userId ?? `anonymous:${request.ip}`;
-  const requestHash = sha256Hex(
-    `${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`,
-  );
+  const claim = keyClaimOf(request);
+  if (!claim) return deps.db.transaction((tx) => work(tx));
   const now = deps.clock.now();
-  const keptSince = new Date(now.getTime() - keptMs);
-  purgeExpiredKeys(deps.db, now, keptSince);
-
+  purgeExpiredKeys(deps.db, now);
   return deps.db.transaction(async (tx) => {
-    // The lock and the look-up in one round trip. The look-up's snapshot may predate the
-    // commit of a duplicate that held the lock a moment ago; that duplicate's record then
-    // conflicts with ours below, and this request answers 409 as if it had met the lock.
-    const [found] = await queryRows<{
-      ok: boolean;
-      request_hash: string | null;
-      response_status: number | null;
-      response_body: unknown;
-    }>(
-      tx,
-      sql`select l.ok, k.request_hash, k.response_status, k.response_body
-          from (select pg_try_advisory_xact_lock(hashtextextended(${`${principal}|${key}`}, 0)) as ok) l
-          left join idempotency_keys k
-            on l.ok and k.principal = ${principal} and k.key = ${key}
-           and k.created_at >= ${keptSince.toISOString()}::timestamptz`,
-    );
-    if (!found?.ok) throw new AppError('idempotency_key_in_progress');
-    if (found.request_hash !== null) {
-      if (found.request_hash !== requestHash) throw new AppError('idempotency_key_reused');
-      reply.code(found.response_status ?? statusCode).header('Idempotent-Replayed', 'true');
-      return found.response_body as T;
+    const [state] = await claimKeys(tx, [claim], now);
+    if (!state || state instanceof AppError) throw state;
+    if (state.kind === 'replay') {
+      replayed(reply, state.statusCode ?? statusCode);
+      return state.body as T;
     }
     const result = await work(tx);
-    // A record older than the 24 h is expired: it is overwritten, as if it had been deleted.
-    const stored = await queryRows<{ key: string }>(
-      tx,
-      sql`insert into idempotency_keys as k
-            (principal, key, method, path, request_hash, response_status, response_body, created_at)
-          values (${principal}, ${key}, ${request.method}, ${request.url}, ${requestHash},
-                  ${statusCode}, ${JSON.stringify(result ?? null)}::jsonb, ${now.toISOString()}::timestamptz)
-          on conflict (principal, key) do update set
-            method = excluded.method, path = excluded.path, request_hash = excluded.request_hash,
-            response_status = excluded.response_status, response_body = excluded.response_body,
-            created_at = excluded.created_at
-          where k.created_at < ${keptSince.toISOString()}::timestamptz
-          returning k.key`,
-    );
-    if (stored.length === 0) throw new AppError('idempotency_key_in_progress');
+    await recordReplies(tx, [{ claim, statusCode, body: result }], now);
     return result;
   });
+}
+
+/** Marks a reply as the stored one of an earlier request with the same key. */
+export function replayed(reply: FastifyReply, statusCode: number): void {
+  reply.code(statusCode).header('Idempotent-Replayed', 'true');
 }
 
 /** How often one process deletes expired records, and how many at most each time. */
@@ -93,9 +190,10 @@ let lastPurgeAt = 0;
  * bounded delete that no request waits for. Until then an expired record is ignored by the
  * look-up and overwritten by the insert, so its key is reusable exactly after 24 h either way.
  */
-function purgeExpiredKeys(db: Db, now: Date, keptSince: Date): void {
+export function purgeExpiredKeys(db: Db, now: Date): void {
   if (Math.abs(now.getTime() - lastPurgeAt) < purgeEveryMs) return;
   lastPurgeAt = now.getTime();
+  const keptSince = new Date(now.getTime() - keptMs);
   void db
     .execute(
       sql`delete from idempotency_keys where ctid = any(array(
