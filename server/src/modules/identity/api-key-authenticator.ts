@@ -68,10 +68,10 @@ function keyLookups(deps: ApiKeyDeps): Batcher<string, KeyRow | undefined> {
               select k.secret_hash, k.id, k.merchant_id, k.prefix, k.revoked_at is not null as revoked,
                      k.last_used_at, m.status as merchant_status
               from merchant_api_keys k left join merchants m on m.id = k.merchant_id
-              where k.secret_hash in (select value from json_array_elements_text(${JSON.stringify(secretHashes)}::json))
+              where k.secret_hash = any(array(select json_array_elements_text(${JSON.stringify(secretHashes)}::json)))
             ), touched as (
               update merchant_api_keys set last_used_at = ${now.toISOString()}::timestamptz
-              where id in (select id from k where not revoked and merchant_status = 'active')
+              where id = any(array(select id from k where not revoked and merchant_status = 'active'))
                 and (last_used_at is null or last_used_at < ${staleBefore.toISOString()}::timestamptz)
               returning id
             )

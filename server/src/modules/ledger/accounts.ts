@@ -44,29 +44,42 @@ export async function accountIds(
   const result = new Map(found.map((row) => [row.code, row.id]));
   const missing = codes.filter((code) => !result.has(code));
   if (missing.length === 0) return result;
-  const now = clock.now();
-  await db
-    .insert(ledgerAccounts)
-    .values(
-      missing.map((code) => {
-        const ref = wanted.get(code) as AccountRef;
-        return {
-          id: newId('ledgerAccount', now.getTime()),
-          code,
-          kind: ref.kind,
-          type: accountKinds[ref.kind],
-          ownerId: ref.ownerId ?? null,
-          merchantId: ref.merchantId ?? null,
-          balanceFen: keepsRunningBalance(ref.kind) ? 0 : null,
-          createdAt: now,
-        };
-      }),
-    )
-    .onConflictDoNothing({ target: ledgerAccounts.code });
+  await createAccounts(
+    db,
+    clock,
+    missing.map((code) => wanted.get(code) as AccountRef),
+  );
   const created = await db
     .select({ id: ledgerAccounts.id, code: ledgerAccounts.code })
     .from(ledgerAccounts)
     .where(inArray(ledgerAccounts.code, missing));
   for (const row of created) result.set(row.code, row.id);
   return result;
+}
+
+/**
+ * Creates the accounts that do not exist yet, in one statement; `on conflict do nothing`, so
+ * two transactions opening the same merchant's account at once both end up with the one row.
+ */
+export async function createAccounts(
+  db: Db,
+  clock: Clock,
+  refs: readonly AccountRef[],
+): Promise<void> {
+  const now = clock.now();
+  await db
+    .insert(ledgerAccounts)
+    .values(
+      refs.map((ref) => ({
+        id: newId('ledgerAccount', now.getTime()),
+        code: accountCode(ref),
+        kind: ref.kind,
+        type: accountKinds[ref.kind],
+        ownerId: ref.ownerId ?? null,
+        merchantId: ref.merchantId ?? null,
+        balanceFen: keepsRunningBalance(ref.kind) ? 0 : null,
+        createdAt: now,
+      })),
+    )
+    .onConflictDoNothing({ target: ledgerAccounts.code });
 }

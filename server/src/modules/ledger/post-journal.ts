@@ -4,7 +4,7 @@ import { type Db, jsonRows, queryRows } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { newId } from '../../platform/ids.js';
 import { assertFen } from '../../platform/money.js';
-import { type AccountRef, accountCode, accountIds, keepsRunningBalance } from './accounts.js';
+import { type AccountRef, accountCode, createAccounts, keepsRunningBalance } from './accounts.js';
 import { accountKinds } from './tables.js';
 
 /** One line of a posting: debit positive, credit negative, never zero. */
@@ -89,13 +89,24 @@ export async function postJournals(
     }
   }
 
+  // The first posting to an account creates it first. Accounts are never deleted, so one this
+  // process has seen need not be looked up again; should the hint be wrong (another database),
+  // the statement finds the account missing and it is created then.
+  const unseen = [...refs.keys()].filter((code) => !seenAccounts.has(code));
+  if (unseen.length > 0) {
+    await createAccounts(
+      db,
+      clock,
+      unseen.map((code) => refs.get(code) as AccountRef),
+    );
+  }
   let posted = await postInOneStatement(db, now, inputs, journalIds, lines, refs);
   if (posted.missingAccounts) {
-    // The first posting to an account creates it, then posts.
-    await accountIds(db, clock, [...refs.values()]);
+    await createAccounts(db, clock, [...refs.values()]);
     posted = await postInOneStatement(db, now, inputs, journalIds, lines, refs);
     if (posted.missingAccounts) throw new Error('Ledger accounts not created');
   }
+  rememberAccounts(refs.keys());
   for (const { code, balance } of posted.balances) {
     const allowed = inputs.every(
       (input, j) =>
@@ -107,20 +118,45 @@ export async function postJournals(
       throw new AppError('insufficient_balance', { detail: `${code} would go below zero` });
     }
   }
+  const repeated = inputs.filter((_, j) => !posted.inserted.has(journalIds[j] as string));
+  const existing = repeated.length > 0 ? await journalIdsOf(db, repeated) : new Map();
   return inputs.map((input, j) => {
     const journalId = journalIds[j] as string;
     if (posted.inserted.has(journalId)) return { journalId, posted: true };
     return {
-      journalId: posted.existing.get(`${input.kind}|${input.sourceId}`) ?? journalId,
+      journalId: existing.get(`${input.kind}|${input.sourceId}`) ?? journalId,
       posted: false,
     };
   });
 }
 
+/** The journals posted already for these events (a repeated posting answers with them). */
+async function journalIdsOf(db: Db, inputs: readonly JournalInput[]): Promise<Map<string, string>> {
+  const rows = await queryRows<{ kind: string; source_id: string; id: string }>(
+    db,
+    sql`select x.kind, x.source_id, x.id
+        from json_to_recordset(${jsonRows(inputs.map((input) => ({ kind: input.kind, source_id: input.sourceId })))})
+          as r(kind text, source_id text)
+        cross join lateral (
+          select id, kind, source_id from ledger_journals
+          where kind = r.kind and source_id = r.source_id
+        ) x`,
+  );
+  return new Map(rows.map((row) => [`${row.kind}|${row.source_id}`, row.id]));
+}
+
+/** Account codes known to exist (bounded: forgotten all at once when full, then relearnt). */
+const seenAccounts = new Set<string>();
+const seenAccountsMax = 100_000;
+
+function rememberAccounts(codes: Iterable<string>): void {
+  if (seenAccounts.size > seenAccountsMax) seenAccounts.clear();
+  for (const code of codes) seenAccounts.add(code);
+}
+
 type OneStatement = {
   missingAccounts: boolean;
   inserted: Set<string>;
-  existing: Map<string, string>;
   balances: { code: string; balance: number }[];
 };
 
@@ -140,13 +176,6 @@ async function postInOneStatement(
   const codes = [...refs.keys()];
   const balanced = codes.filter((code) => keepsRunningBalance((refs.get(code) as AccountRef).kind));
   const at = sql`${now.toISOString()}::timestamptz`;
-  if (balanced.length > 1) {
-    await db.execute(
-      sql`select id from ledger_accounts
-          where code in (select value from json_array_elements_text(${JSON.stringify(balanced)}::json))
-          order by id for update`,
-    );
-  }
   const journals = inputs.map((input, j) => ({
     j,
     id: journalIds[j],
@@ -159,13 +188,17 @@ async function postInOneStatement(
   const [row] = await queryRows<{
     found: string;
     inserted: string[] | null;
-    existing: { kind: string; source_id: string; id: string }[] | null;
     balances: { code: string; balance_fen: string | number }[] | null;
   }>(
     db,
     sql`with acc as (
           select id, code from ledger_accounts
-          where code in (select value from json_array_elements_text(${JSON.stringify(codes)}::json))
+          where code = any(array(select json_array_elements_text(${JSON.stringify(codes)}::json)))
+        ), locked as (
+          -- The running balances, row-locked in id order before the update below changes them.
+          select id from ledger_accounts
+          where code = any(array(select json_array_elements_text(${JSON.stringify(balanced)}::json)))
+          order by id for update
         ), ready as (
           select count(*) = ${codes.length} as ok from acc
         ), jin as (
@@ -190,23 +223,24 @@ async function postInOneStatement(
           from lin join acc on acc.code = lin.code
           order by lin.j, lin.n
           returning 1
+        ), d as (
+          select acc.id, sum(lin.delta) as delta
+          from lin join acc on acc.code = lin.code
+          where lin.delta is not null
+          group by acc.id
         ), b as (
-          update ledger_accounts a set balance_fen = a.balance_fen + d.delta
-          from (select code, sum(delta) as delta from lin where delta is not null group by code) d
-          where a.code = d.code
+          update ledger_accounts a set balance_fen = a.balance_fen + (select d.delta from d where d.id = a.id)
+          where a.id = any(array(select id from locked)) and a.id = any(array(select id from d))
           returning a.code, a.balance_fen
         )
         select (select count(*) from acc) as found,
                (select json_agg(id) from j) as inserted,
-               (select json_agg(json_build_object('kind', x.kind, 'source_id', x.source_id, 'id', x.id))
-                  from jin join ledger_journals x on x.kind = jin.kind and x.source_id = jin.source_id) as existing,
                (select json_agg(json_build_object('code', b.code, 'balance_fen', b.balance_fen)) from b) as balances,
                (select count(*) from e) as entries`,
   );
   return {
     missingAccounts: Number(row?.found ?? 0) !== codes.length,
     inserted: new Set(row?.inserted ?? []),
-    existing: new Map((row?.existing ?? []).map((x) => [`${x.kind}|${x.source_id}`, x.id])),
     balances: (row?.balances ?? []).map((b) => ({ code: b.code, balance: Number(b.balance_fen) })),
   };
 }

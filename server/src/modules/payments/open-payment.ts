@@ -89,21 +89,25 @@ export async function openPayments(
   // marketShareFor), in one round trip.
   const stores = await queryRows<StoreFacts>(
     tx,
-    sql`select r.n, s.status, s.name as store_name, m.status as merchant_status, m.risk_level,
-               m.short_name, m.fee_plan, mk.id as market_id, mk.operator_merchant_id,
-               mk.commission_bp
+    sql`select r.n, x.*
         from json_to_recordset(${jsonRows(
           inputs.map((input, n) => ({ n, store_id: input.storeId, merchant_id: input.merchantId })),
         )}) as r(n int, store_id text, merchant_id text)
-        join stores s on s.id = r.store_id and s.merchant_id = r.merchant_id
-        join merchants m on m.id = s.merchant_id
-        left join lateral (
-          select k.id, k.operator_merchant_id, k.commission_bp
-          from market_memberships mm join markets k on k.id = mm.market_id
-          where mm.merchant_id = m.id and mm.status = 'accepted' and k.status = 'open'
-          order by mm.decided_at asc, mm.id asc
-          limit 1
-        ) mk on true`,
+        cross join lateral (
+          select s.status, s.name as store_name, m.status as merchant_status, m.risk_level,
+                 m.short_name, m.fee_plan, mk.id as market_id, mk.operator_merchant_id,
+                 mk.commission_bp
+          from stores s
+          join merchants m on m.id = s.merchant_id
+          left join lateral (
+            select k.id, k.operator_merchant_id, k.commission_bp
+            from market_memberships mm join markets k on k.id = mm.market_id
+            where mm.merchant_id = m.id and mm.status = 'accepted' and k.status = 'open'
+            order by mm.decided_at asc, mm.id asc
+            limit 1
+          ) mk on true
+          where s.id = r.store_id and s.merchant_id = r.merchant_id
+        ) x`,
   );
   const storeOf = new Map(stores.map((store) => [store.n, store]));
   const now = deps.clock.now();

@@ -135,7 +135,17 @@ async function settleSucceeded(
             market_id text, market_operator_merchant_id text, channel_transaction_id text,
             payer_ref text, card_type text)`,
     )
-    .where(and(sql`${payments.id} = r.id`, eq(payments.status, 'pending')))
+    // `= any(array(…))` lets the planner find each payment by its key, whatever it guesses
+    // of the batch's size (a join on the recordset alone may scan the table).
+    .where(
+      and(
+        sql`${payments.id} = r.id`,
+        sql`${payments.id} = any(array(select id from json_to_recordset(${jsonRows(
+          rows.map(({ id }) => ({ id })),
+        )}) as i(id text)))`,
+        eq(payments.status, 'pending'),
+      ),
+    )
     .returning(getTableColumns(payments));
   const byId = new Map(updated.map((row) => [row.id, row as PaymentRow]));
   const posted = successes.filter(({ payment }) => byId.has(payment.id));
