@@ -107,6 +107,8 @@ export async function openPayments(
             limit 1
           ) mk on true
           where s.id = r.store_id and s.merchant_id = r.merchant_id
+          -- The limit keeps this a per-row look-up by key (see claimKeys).
+          limit 1
         ) x`,
   );
   const storeOf = new Map(stores.map((store) => [store.n, store]));

@@ -88,9 +88,14 @@ export async function claimKeys(
           })),
         )}) as c(n int, principal text, key text, lock_key text)
         cross join lateral (select pg_try_advisory_xact_lock(hashtextextended(c.lock_key, 0)) as ok) l
-        left join idempotency_keys k
-          on l.ok and k.principal = c.principal and k.key = c.key
-         and k.created_at >= ${keptSince.toISOString()}::timestamptz
+        -- A lateral look-up with a limit is not flattened into a join: each key is found by
+        -- its primary key, whatever the planner guesses of the batch's size.
+        left join lateral (
+          select k.request_hash, k.response_status, k.response_body from idempotency_keys k
+          where l.ok and k.principal = c.principal and k.key = c.key
+            and k.created_at >= ${keptSince.toISOString()}::timestamptz
+          limit 1
+        ) k on true
         order by c.n`,
   );
   const byIndex = new Map(rows.map((row) => [row.n, row]));
