@@ -8,6 +8,7 @@ import {
   storeCodeOf,
 } from '../../../test/payment-factories.js';
 import { merchants } from '../merchants/tables.js';
+import { reserveLimits } from './limits.js';
 import { dailyUsage } from './tables.js';
 
 let testApp: TestApp;
@@ -123,5 +124,23 @@ describe('risk limits', () => {
     expect(limitOf(fourth.created)).toMatchObject({ limit: 'payer_velocity' });
     testApp.clock.advance(61_000);
     expect((await payStoreCode(testApp, code, 100, { payerRef })).created.statusCode).toBe(201);
+  });
+
+  it('counts a payer’s earlier payments in the same batch towards the velocity rule', async () => {
+    const till = await merchantAtTill(testApp);
+    const subject = {
+      merchantId: till.id,
+      riskLevel: 'low' as const,
+      amountFen: 100,
+      codeKind: 'static' as const,
+      payerRef: 'o_batch_payer',
+      at: testApp.clock.now(),
+    };
+    const answers = await testApp.db.transaction((tx) =>
+      reserveLimits(tx, testApp.config, [subject, subject, subject, subject]),
+    );
+    // PAYMENT_VELOCITY_MAX is 3 in this file.
+    expect(answers.slice(0, 3)).toEqual([null, null, null]);
+    expect(answers[3]?.fieldErrors?.[0]?.code).toBe('payer_velocity');
   });
 });

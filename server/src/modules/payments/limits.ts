@@ -146,11 +146,17 @@ export async function reserveLimits(
 ): Promise<(AppError | null)[]> {
   const answers: (AppError | null)[] = [];
   const limitsPerPayment: DayLimit[][] = [];
+  // A payer's earlier payments in this batch count towards the velocity rule too (also one a
+  // day total refuses below: the rule errs on the strict side within a batch).
+  const earlierOfPayer = new Map<string, number>();
   for (const [index, subject] of subjects.entries()) {
-    const limits = subject.payerRef
-      ? ((await velocityRefusal(db, config, subject.payerRef, subject.at)) ??
+    const { payerRef } = subject;
+    const earlier = payerRef ? (earlierOfPayer.get(payerRef) ?? 0) : 0;
+    const limits = payerRef
+      ? ((await velocityRefusal(db, config, payerRef, subject.at, earlier)) ??
         limitsOf(config, subject))
       : limitsOf(config, subject);
+    if (payerRef && !(limits instanceof AppError)) earlierOfPayer.set(payerRef, earlier + 1);
     answers[index] = limits instanceof AppError ? limits : null;
     limitsPerPayment[index] = limits instanceof AppError ? [] : limits;
   }
@@ -196,6 +202,7 @@ async function velocityRefusal(
   config: Config,
   payerRef: string,
   at: Date,
+  inThisBatch: number,
 ): Promise<AppError | null> {
   const [recent] = await db
     .select({ n: count() })
@@ -206,7 +213,7 @@ async function velocityRefusal(
         gt(payments.createdAt, new Date(at.getTime() - config.velocityWindowMs)),
       ),
     );
-  if ((recent?.n ?? 0) < config.velocityMax) return null;
+  if ((recent?.n ?? 0) + inThisBatch < config.velocityMax) return null;
   const seconds = Math.round(config.velocityWindowMs / 1000);
   return refused(
     'payer_velocity',
