@@ -25,21 +25,23 @@ function profileArgs(): string[] {
 
 export type SharefinProcess = {
   baseUrl: string;
-  /** The tsx process, leader of the child's process group. */
+  /** The server's node process, leader of its own process group. */
   pid: number;
   /** SIGTERM (graceful: in-flight requests and jobs finish), then SIGKILL after `graceMs`. */
   stop(graceMs?: number): Promise<void>;
 };
 
 /**
- * Starts `tsx server/src/main.ts serve` as a child in its own process group (so that stopping
- * it also stops the node process tsx runs), and waits until /readyz answers 200.
+ * Starts `node --import tsx server/src/main.ts serve` as a child in its own process group (so
+ * that stopping it stops anything it started), and waits until /readyz answers 200. Node runs
+ * the server itself, not through the tsx launcher, so that SIGTERM reaches it directly and a
+ * CPU profile (`BENCH_CPU_PROFILE`) is written when it exits.
  */
 export async function startSharefin(env: Record<string, string>): Promise<SharefinProcess> {
   const port = await freePort();
   const child: ChildProcess = spawn(
-    path.join(root, 'node_modules', '.bin', 'tsx'),
-    [...profileArgs(), path.join(root, 'server', 'src', 'main.ts'), 'serve'],
+    process.execPath,
+    [...profileArgs(), '--import', 'tsx', path.join(root, 'server', 'src', 'main.ts'), 'serve'],
     {
       cwd: root,
       env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
