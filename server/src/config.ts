@@ -51,6 +51,10 @@ const settingsSchema = z.object({
   PAYMENT_VELOCITY_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   PAYMENT_CODE_REVERSE_SECONDS: z.coerce.number().int().min(5).max(300).default(30),
   CHANNEL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  SETTLEMENT_CUTOFF: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, Asia/Shanghai')
+    .default('23:00'),
   ACCOUNT_CHANGE_HOLD_HOURS: z.coerce
     .number()
     .int()
@@ -94,6 +98,8 @@ export type Config = {
   /** An unanswered payment-code payment is reversed after this long, as the channels do. */
   paymentCodeReverseMs: number;
   channelTimeoutMs: number;
+  /** Minutes after Shanghai midnight from which takings belong to the next trade day. */
+  settlementCutoffMinutes: number;
 };
 
 export class ConfigError extends Error {
@@ -140,5 +146,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     velocityWindowMs: s.PAYMENT_VELOCITY_WINDOW_SECONDS * 1000,
     paymentCodeReverseMs: s.PAYMENT_CODE_REVERSE_SECONDS * 1000,
     channelTimeoutMs: s.CHANNEL_TIMEOUT_MS,
+    settlementCutoffMinutes: minutesOfDay(s.SETTLEMENT_CUTOFF),
   };
+}
+
+function minutesOfDay(hhmm: string): number {
+  const [hours, minutes] = hhmm.split(':').map(Number);
+  return (hours ?? 0) * 60 + (minutes ?? 0);
 }

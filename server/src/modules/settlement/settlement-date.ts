@@ -1,0 +1,47 @@
+import { findWorkday } from 'chinese-days';
+import { shanghaiDay } from '../../platform/clock.js';
+
+/**
+ * How soon a merchant's takings are paid out (DOMAIN.md §6): `t1` on the next working day by
+ * the official calendar, `d1` on the next calendar day, `d0` the same day, the bank advancing
+ * the funds for a premium.
+ */
+export const settlementCycles = ['t1', 'd1', 'd0'] as const;
+export type SettlementCycle = (typeof settlementCycles)[number];
+
+const minuteMs = 60_000;
+const shanghaiOffsetMinutes = 8 * 60;
+
+function nextCalendarDay(day: string): string {
+  const next = new Date(`${day}T00:00:00.000Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}
+
+/**
+ * The trade day a payment or refund belongs to: its Shanghai day, or the next one from the
+ * cut-off on (23:00 by default), so every instant falls on exactly one day.
+ */
+export function tradeDay(instant: Date, cutoffMinutes: number): string {
+  const minuteOfDay =
+    (Math.floor(instant.getTime() / minuteMs) + shanghaiOffsetMinutes) % (24 * 60);
+  const day = shanghaiDay(instant);
+  return minuteOfDay >= cutoffMinutes ? nextCalendarDay(day) : day;
+}
+
+/**
+ * The day the takings of an instant are settled to the merchant. For `t1` the next working
+ * day comes from `chinese-days`, which carries the State Council's holidays and the make-up
+ * working weekends (调休): takings of a Friday, a weekend or a holiday settle on the first
+ * working day after.
+ */
+export function settlementDate(
+  instant: Date,
+  cycle: SettlementCycle,
+  cutoffMinutes: number,
+): string {
+  const day = tradeDay(instant, cutoffMinutes);
+  if (cycle === 'd0') return day;
+  if (cycle === 'd1') return nextCalendarDay(day);
+  return findWorkday(1, day);
+}
