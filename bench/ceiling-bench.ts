@@ -111,31 +111,36 @@ async function measure(design: Design, durationS: number) {
     await withClient(captures.url, (client) => client.query(schema));
     const port = 3900 + randomInt(90);
     const server = startServer(design, captures.url, port);
-    await server.ready;
-    const result = await new Promise<Result>((resolve, reject) =>
-      autocannon(
-        {
-          url: `http://127.0.0.1:${port}/captures`,
-          connections: 100,
-          duration: durationS,
-          requests: [
-            {
-              method: 'POST',
-              setupRequest: (request) => ({
-                ...request,
-                headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-                body: JSON.stringify({
-                  merchant: randomInt(1, merchants + 1),
-                  amount: randomInt(100, 50_000),
+    // Stopped whatever happens: a server left behind would hold its port and connections.
+    let result: Result;
+    try {
+      await server.ready;
+      result = await new Promise<Result>((resolve, reject) =>
+        autocannon(
+          {
+            url: `http://127.0.0.1:${port}/captures`,
+            connections: 100,
+            duration: durationS,
+            requests: [
+              {
+                method: 'POST',
+                setupRequest: (request) => ({
+                  ...request,
+                  headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+                  body: JSON.stringify({
+                    merchant: randomInt(1, merchants + 1),
+                    amount: randomInt(100, 50_000),
+                  }),
                 }),
-              }),
-            },
-          ],
-        },
-        (error, done) => (error ? reject(error) : resolve(done)),
-      ),
-    );
-    server.stop();
+              },
+            ],
+          },
+          (error, done) => (error ? reject(error) : resolve(done)),
+        ),
+      );
+    } finally {
+      server.stop();
+    }
     const pgbench = await databases.create('pgbench');
     const tpcb = await measureTpcb(
       pgbench.url,

@@ -15,6 +15,13 @@ describe('loadConfig', () => {
     expect(config.sessionIdleMs).toBe(30 * 60_000);
   });
 
+  it('reads the settlement cut-off as Shanghai HH:MM, 23:00 by default, and refuses another form', () => {
+    expect(loadConfig({}).settlementCutoffMinutes).toBe(23 * 60);
+    expect(loadConfig({ SETTLEMENT_CUTOFF: '21:30' }).settlementCutoffMinutes).toBe(21 * 60 + 30);
+    expect(() => loadConfig({ SETTLEMENT_CUTOFF: '24:00' })).toThrow(ConfigError);
+    expect(() => loadConfig({ SETTLEMENT_CUTOFF: '9:00' })).toThrow(ConfigError);
+  });
+
   it('puts the embedded database under the chosen data folder', () => {
     const config = loadConfig({ SHAREFIN_DATA_DIR: '/var/lib/sharefin' });
     expect(config.database).toEqual({ kind: 'pglite', dataDir: '/var/lib/sharefin/pglite' });

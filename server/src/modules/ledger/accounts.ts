@@ -16,7 +16,6 @@ const runningBalanceKinds = new Set<AccountKind>([
   'merchant_payable',
   'market_payable',
   'loan_receivable',
-  'purchaser_funds',
 ]);
 
 export function keepsRunningBalance(kind: AccountKind): boolean {

@@ -14,8 +14,6 @@ export const accountKinds = {
   merchant_payable: 'liability',
   market_payable: 'liability',
   payout_in_transit: 'liability',
-  /** A produce purchaser's money at the bank, from which it pays farmers in the field. */
-  purchaser_funds: 'liability',
   refund_clearing: 'liability',
   fee_revenue: 'revenue',
 } as const satisfies Record<string, AccountType>;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AppError } from '../../platform/errors/app-error.js';
 import { settlementDate, tradeDay } from './settlement-date.js';
 
 const cutoff = 23 * 60;
@@ -40,5 +41,14 @@ describe('the settlement date of a payment', () => {
     expect(settlementDate(shanghai('2026-10-03T10:00:00.000'), 't1', cutoff)).toBe('2026-10-08');
     expect(settlementDate(shanghai('2026-09-30T23:00:00.000'), 'd1', cutoff)).toBe('2026-10-02');
     expect(settlementDate(shanghai('2026-10-09T10:00:00.000'), 't1', cutoff)).toBe('2026-10-10');
+  });
+
+  it('refuses a T+1 date past the installed holiday calendar instead of guessing', () => {
+    // chinese-days 1.5.7 carries holidays up to 2026: 2027's Spring Festival is not in it.
+    const newYearsEve = shanghai('2026-12-31T10:00:00.000');
+    expect(() => settlementDate(newYearsEve, 't1', cutoff)).toThrow(AppError);
+    expect(() => settlementDate(newYearsEve, 't1', cutoff)).toThrow(/up to 2026/);
+    expect(settlementDate(newYearsEve, 'd1', cutoff)).toBe('2027-01-01');
+    expect(settlementDate(shanghai('2026-12-30T10:00:00.000'), 't1', cutoff)).toBe('2026-12-31');
   });
 });

@@ -1,5 +1,7 @@
 import { findWorkday } from 'chinese-days';
-import { shanghaiDay } from '../../platform/clock.js';
+import calendar from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import { shanghaiDay, shanghaiDayStart } from '../../platform/clock.js';
+import { AppError } from '../../platform/errors/app-error.js';
 
 /**
  * How soon a merchant's takings are paid out (DOMAIN.md §6): `t1` on the next working day by
@@ -9,8 +11,15 @@ import { shanghaiDay } from '../../platform/clock.js';
 export const settlementCycles = ['t1', 'd1', 'd0'] as const;
 export type SettlementCycle = (typeof settlementCycles)[number];
 
-const minuteMs = 60_000;
-const shanghaiOffsetMinutes = 8 * 60;
+/**
+ * The last year whose holidays the installed `chinese-days` carries. Past it the package
+ * knows only weekends and would put a T+1 settlement on a Spring Festival holiday without a
+ * word: the State Council publishes each year's arrangement around December, and a new
+ * package version brings it.
+ */
+const lastCalendarYear = Math.max(
+  ...Object.keys(calendar.holidays).map((day) => Number(day.slice(0, 4))),
+);
 
 function nextCalendarDay(day: string): string {
   const next = new Date(`${day}T00:00:00.000Z`);
@@ -23,10 +32,9 @@ function nextCalendarDay(day: string): string {
  * cut-off on (23:00 by default), so every instant falls on exactly one day.
  */
 export function tradeDay(instant: Date, cutoffMinutes: number): string {
-  const minuteOfDay =
-    (Math.floor(instant.getTime() / minuteMs) + shanghaiOffsetMinutes) % (24 * 60);
   const day = shanghaiDay(instant);
-  return minuteOfDay >= cutoffMinutes ? nextCalendarDay(day) : day;
+  const sinceMidnightMs = instant.getTime() - shanghaiDayStart(day).getTime();
+  return sinceMidnightMs >= cutoffMinutes * 60_000 ? nextCalendarDay(day) : day;
 }
 
 /**
@@ -43,5 +51,11 @@ export function settlementDate(
   const day = tradeDay(instant, cutoffMinutes);
   if (cycle === 'd0') return day;
   if (cycle === 'd1') return nextCalendarDay(day);
-  return findWorkday(1, day);
+  const workday = findWorkday(1, day);
+  if (Number(workday.slice(0, 4)) > lastCalendarYear) {
+    throw new AppError('settlement_calendar_missing', {
+      detail: `chinese-days carries holidays up to ${lastCalendarYear}; ${day} settles after it`,
+    });
+  }
+  return workday;
 }

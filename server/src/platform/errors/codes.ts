@@ -399,6 +399,12 @@ export const errorCodes = {
     zh: '服务器内部错误，请稍后重试',
     en: 'Internal server error; please retry later',
   },
+  settlement_calendar_missing: {
+    status: 503,
+    type: 'api_error',
+    zh: '尚未安装该年度的法定节假日安排，无法计算 T+1 结算日',
+    en: 'The official holiday calendar for that year is not installed yet, so the T+1 settlement date is unknown',
+  },
   service_unavailable: {
     status: 503,
     type: 'api_error',
