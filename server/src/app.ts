@@ -13,10 +13,13 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { createChannelClients, createInProcessTransport } from './adapters/channels/index.js';
+import type { CoreBankClient } from './adapters/corebank/corebank-client.js';
+import { createCoreBankClient } from './adapters/corebank/corebank-http-client.js';
 import { createLoggingSmsSender } from './adapters/sms/sms-sender.js';
 import type { Config } from './config.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { consoleRoutes } from './modules/console/index.js';
+import { farmerRoutes } from './modules/farmers/index.js';
 import { authRoutes, requestAuthenticator, staffRoutes } from './modules/identity/index.js';
 import { ledgerRoutes } from './modules/ledger/index.js';
 import { marketRoutes } from './modules/markets/index.js';
@@ -27,6 +30,12 @@ import {
 } from './modules/merchants/index.js';
 import { orgRoutes } from './modules/orgs/index.js';
 import { paymentsModuleRoutes, registerPaymentJobs } from './modules/payments/index.js';
+import { payoutRoutes, registerPayoutJobs } from './modules/payouts/index.js';
+import {
+  reconciliationRoutes,
+  registerReconciliationJobs,
+} from './modules/reconciliation/index.js';
+import { registerSettlementJobs, settlementRoutes } from './modules/settlement/index.js';
 import type { Clock } from './platform/clock.js';
 import type { Encryptor } from './platform/crypto/encryption.js';
 import type { Database } from './platform/db/database.js';
@@ -46,6 +55,7 @@ import {
   processSimulatorKeys,
   type SimulatorSet,
   simulatorClientSettings,
+  simulatorCoreBankSettings,
   simulatorRoutes,
 } from './simulators/index.js';
 
@@ -63,6 +73,8 @@ export type SharefinApp = {
   routes: RouteRecord[];
   /** The in-process channel simulators every channel client talks to by default. */
   simulators: SimulatorSet;
+  /** The core bank's payout gateway client; the in-process simulator by default. */
+  coreBank: CoreBankClient;
 };
 
 const requestIdPattern = /^[A-Za-z0-9_.:-]{8,128}$/;
@@ -174,18 +186,39 @@ export async function buildApp(deps: AppDeps): Promise<SharefinApp> {
       }),
     }),
   );
+  // The core bank's payout gateway is simulated the same way; its outcome notifications go to
+  // the payouts module's route through the same `deliver`.
+  const coreBank = createCoreBankClient({
+    ...simulatorCoreBankSettings(processSimulatorKeys(), { origin: config.publicUrl }),
+    clock,
+    transport: createInProcessTransport(simulators.handle, {
+      timeoutMs: config.channelTimeoutMs,
+    }),
+  });
   await app.register(simulatorRoutes({ simulators }));
   const paymentDeps = { db, clock, config, jobs, logger, channels: channelClients };
   registerPaymentJobs(paymentDeps);
   await app.register(paymentsModuleRoutes(paymentDeps));
   await app.register(ledgerRoutes({ db, merchantVisible: merchantIsVisible }));
+  // Channel statements are matched against payments; the fetch downloads through the clients.
+  const reconDeps = { db, clock, jobs, logger, channels: channelClients };
+  registerReconciliationJobs(reconDeps);
+  await app.register(reconciliationRoutes(reconDeps));
+  // Settlement pays merchants through the core bank's payout gateway (the simulator by default).
+  const payoutDeps = { db, clock, config, logger, encryptor, coreBank, jobs };
+  registerPayoutJobs(jobs, payoutDeps);
+  await app.register(payoutRoutes(payoutDeps));
+  registerSettlementJobs(jobs, payoutDeps);
+  await app.register(settlementRoutes(payoutDeps));
+  // Produce purchasers pay farmers in the field through the same gateway, synchronously.
+  await app.register(farmerRoutes(payoutDeps));
   await app.register(scalarReference, {
     routePrefix: '/docs',
     configuration: { url: '/openapi.json', title: 'Sharefin API' },
   });
 
   serveWebApp(app, config.webDistDir);
-  return { app, jobs, routes, simulators };
+  return { app, jobs, routes, simulators, coreBank };
 }
 
 /** The built web app, with every non-API path answered by index.html for client routing. */

@@ -15,11 +15,15 @@ describe('loadConfig', () => {
     expect(config.sessionIdleMs).toBe(30 * 60_000);
   });
 
-  it('reads the settlement cut-off as Shanghai HH:MM, 23:00 by default, and refuses another form', () => {
+  it('reads the settlement settings: cut-off as Shanghai HH:MM (23:00), D0 premium (10 bp), the bank account, and refuses other forms', () => {
     expect(loadConfig({}).settlementCutoffMinutes).toBe(23 * 60);
     expect(loadConfig({ SETTLEMENT_CUTOFF: '21:30' }).settlementCutoffMinutes).toBe(21 * 60 + 30);
     expect(() => loadConfig({ SETTLEMENT_CUTOFF: '24:00' })).toThrow(ConfigError);
     expect(() => loadConfig({ SETTLEMENT_CUTOFF: '9:00' })).toThrow(ConfigError);
+    expect(loadConfig({}).d0PremiumBp).toBe(10);
+    expect(loadConfig({ SETTLEMENT_D0_PREMIUM_BP: '25' }).d0PremiumBp).toBe(25);
+    expect(() => loadConfig({ SETTLEMENT_D0_PREMIUM_BP: '2000' })).toThrow(ConfigError);
+    expect(() => loadConfig({ BANK_SETTLEMENT_ACCOUNT: '12ab' })).toThrow(ConfigError);
   });
 
   it('puts the embedded database under the chosen data folder', () => {

@@ -55,6 +55,12 @@ const settingsSchema = z.object({
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, Asia/Shanghai')
     .default('23:00'),
+  SETTLEMENT_SCHEDULE: booleanSetting.default(true),
+  SETTLEMENT_D0_PREMIUM_BP: z.coerce.number().int().min(0).max(1000).default(10),
+  BANK_SETTLEMENT_ACCOUNT: z
+    .string()
+    .regex(/^\d{12,25}$/, '12–25 digits')
+    .default('313000000000000001'),
   ACCOUNT_CHANGE_HOLD_HOURS: z.coerce
     .number()
     .int()
@@ -100,6 +106,12 @@ export type Config = {
   channelTimeoutMs: number;
   /** Minutes after Shanghai midnight from which takings belong to the next trade day. */
   settlementCutoffMinutes: number;
+  /** The premium a merchant moved to D0 pays by default, in basis points of the net. */
+  d0PremiumBp: number;
+  /** Whether the worker starts each day's settlement itself (off: operators start runs). */
+  settlementSchedule: boolean;
+  /** The bank's own account payouts are drawn on, named in the payout file. */
+  bankSettlementAccount: string;
 };
 
 export class ConfigError extends Error {
@@ -147,6 +159,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     paymentCodeReverseMs: s.PAYMENT_CODE_REVERSE_SECONDS * 1000,
     channelTimeoutMs: s.CHANNEL_TIMEOUT_MS,
     settlementCutoffMinutes: minutesOfDay(s.SETTLEMENT_CUTOFF),
+    d0PremiumBp: s.SETTLEMENT_D0_PREMIUM_BP,
+    settlementSchedule: s.SETTLEMENT_SCHEDULE,
+    bankSettlementAccount: s.BANK_SETTLEMENT_ACCOUNT,
   };
 }
 

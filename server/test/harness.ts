@@ -63,6 +63,8 @@ export async function createTestApp(settings: Record<string, string> = {}): Prom
     SHAREFIN_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'sharefin-data-')),
     SHAREFIN_MFA_ENFORCEMENT: 'on',
     SHAREFIN_WEB_DIST: path.join(tmpdir(), 'sharefin-no-web'),
+    // Tests start settlement runs themselves, at the instants they choose.
+    SETTLEMENT_SCHEDULE: 'off',
     ...settings,
   });
   const clock = new ManualClock(new Date());

@@ -27,6 +27,14 @@ export const idPrefixes = {
   storeCode: 'qrc',
   apiKey: 'key',
   channelNotification: 'cnt',
+  payout: 'pyo',
+  settlementRun: 'srn',
+  settlementLine: 'sln',
+  farmer: 'frm',
+  farmerPurchase: 'fpu',
+  purchaserDeposit: 'pdp',
+  statementImport: 'sti',
+  reconBreak: 'brk',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -84,3 +84,47 @@ export function formatYuan(amountFen: number): string {
   const fen = (abs % 100n).toString().padStart(2, '0');
   return `${sign}${yuan}.${fen}`;
 }
+
+/**
+ * Reads a yuan amount as channels write it in files ("12.34", "-0.01", "7", "7.5") into fen,
+ * digit by digit, so no step is a float. Null for anything else: a sign other than a leading
+ * "-", more than two decimals, no digits, or more fen than a safe integer holds.
+ */
+export function parseYuanToFen(text: string): number | null {
+  const length = text.length;
+  let index = text.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  const negative = index === 1;
+  let yuan = 0;
+  let integerDigits = 0;
+  while (index < length) {
+    const digit = text.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) break;
+    yuan = yuan * 10 + digit;
+    integerDigits += 1;
+    index += 1;
+  }
+  if (integerDigits === 0 || integerDigits > 14) return null;
+  let fen = 0;
+  if (index < length) {
+    if (text.charCodeAt(index) !== 46 /* . */) return null;
+    const decimals = length - index - 1;
+    if (decimals < 1 || decimals > 2) return null;
+    for (let at = index + 1; at < length; at += 1) {
+      const digit = text.charCodeAt(at) - 48;
+      if (digit < 0 || digit > 9) return null;
+      fen = fen * 10 + digit;
+    }
+    if (decimals === 1) fen *= 10;
+  }
+  const total = yuan * 100 + fen;
+  if (!Number.isSafeInteger(total)) return null;
+  return negative && total !== 0 ? -total : total;
+}
+
+/** Fen as plain yuan with two decimals and no grouping ("-0.01", "99999999.99"), for files. */
+export function fenToYuanText(amountFen: number): string {
+  assertFen(amountFen);
+  const abs = Math.abs(amountFen);
+  const fen = abs % 100;
+  return `${amountFen < 0 ? '-' : ''}${(abs - fen) / 100}.${fen < 10 ? '0' : ''}${fen}`;
+}

@@ -8,6 +8,7 @@ import { hashPassword } from '../platform/crypto/passwords.js';
 import type { Db } from '../platform/db/database.js';
 import { systemMeta } from '../platform/db/tables.js';
 import { newId } from '../platform/ids.js';
+import { seedDemoFarmers } from './demo-farmers.js';
 import { seedDemoMerchants } from './demo-merchants.js';
 import { isDemoPaymentsSeeded, seedDemoPayments } from './demo-payments.js';
 
@@ -71,8 +72,9 @@ export async function isDemoSeeded(db: Db): Promise<boolean> {
  * data is stored encrypted.
  *
  * Then, in a transaction of its own, the merchants' 30 days of payments (demo-payments.ts), once
- * per database; `payments: false` leaves them out (the test template, whose files expect no
- * payments they did not make).
+ * per database, and the field purchases of the demo produce purchaser (demo-farmers.ts);
+ * `payments: false` leaves both out (the test template, whose files expect no payments or
+ * payouts they did not make).
  */
 export async function seedDemoBank(
   db: Db,
@@ -154,5 +156,8 @@ export async function seedDemoBank(
       },
     );
   });
-  if (options.payments !== false) await seedDemoPayments(db, clock);
+  if (options.payments !== false) {
+    await seedDemoPayments(db, clock);
+    await seedDemoFarmers(db, clock, encryptor);
+  }
 }

@@ -4,6 +4,7 @@ import type { Clock } from '../platform/clock.js';
 import { createAlipaySimulator } from './alipay/alipay-simulator.js';
 import { createBankappSimulator } from './bankapp/bankapp-simulator.js';
 import { createCardSimulator } from './card/card-simulator.js';
+import { type CoreBankSimulator, createCoreBankSimulator } from './corebank/corebank-simulator.js';
 import type { ChannelSimulator } from './engine/channel-simulator.js';
 import type { Deliver } from './engine/notification-scheduler.js';
 import type { SimTimings } from './engine/simulated-channel.js';
@@ -15,9 +16,11 @@ import { createUnionpaySimulator } from './unionpay/unionpay-simulator.js';
 import { createWechatSimulator } from './wechat/wechat-simulator.js';
 
 export type SimulatorSet = Record<Channel, ChannelSimulator> & {
-  /** Routes `/sim/<channel>/...` to that channel: what the in-process transport calls. */
+  /** The core bank's payout gateway, under `/sim/corebank`. */
+  corebank: CoreBankSimulator;
+  /** Routes `/sim/<channel>/...` (and `/sim/corebank/...`) there: what the in-process transport calls. */
   handle: InProcessHandler;
-  /** Settles what is due and delivers every channel's due notifications. */
+  /** Settles and books what is due and delivers every simulator's due notifications. */
   runDue(): Promise<number>;
   setDeliver(deliver: Deliver): void;
   setFaults(channel: Channel, patch: FaultsPatch): void;
@@ -34,6 +37,8 @@ export function createSimulators(options: {
   /** How notifications reach the platform: HTTP POST by default. */
   deliver?: Deliver;
   timings?: Partial<SimTimings>;
+  /** How long after acceptance the core bank books an async payout. */
+  coreBankBookingDelayMs?: number;
 }): SimulatorSet {
   const deliver = options.deliver ?? createFetchDeliver();
   const common = { clock: options.clock, deliver, timings: options.timings };
@@ -45,22 +50,32 @@ export function createSimulators(options: {
     card: createCardSimulator({ ...common, keys: options.keys.card }),
   };
   const all = channelNames.map((channel) => byChannel[channel]);
+  const corebank = createCoreBankSimulator({
+    clock: options.clock,
+    keys: options.keys.corebank,
+    deliver,
+    bookingDelayMs: options.coreBankBookingDelayMs,
+  });
+  const mounted = [...all, corebank];
 
   const runDue = async () => {
     let sent = 0;
-    for (const simulator of all) sent += await simulator.engine.runDue();
+    for (const simulator of mounted) sent += await simulator.engine.runDue();
     return sent;
   };
 
   return {
     ...byChannel,
+    corebank,
     handle: async (request): Promise<HttpResponse> => {
-      const simulator = all.find((candidate) => request.path.startsWith(`${candidate.mountPath}/`));
+      const simulator = mounted.find((candidate) =>
+        request.path.startsWith(`${candidate.mountPath}/`),
+      );
       return simulator ? simulator.handle(request) : jsonReply(404, { error: 'no_such_simulator' });
     },
     runDue,
     setDeliver: (next) => {
-      for (const simulator of all) simulator.engine.setDeliver(next);
+      for (const simulator of mounted) simulator.engine.setDeliver(next);
     },
     setFaults: (channel, patch) => {
       byChannel[channel].engine.setFaults(patch);

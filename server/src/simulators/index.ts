@@ -1,3 +1,12 @@
+export { type CoreBankSimulator, createCoreBankSimulator } from './corebank/corebank-simulator.js';
+export {
+  type Booking,
+  type PayeeAccountBehaviour,
+  payeeAccountBehaviours,
+  type SimPayout,
+  SimulatedCoreBank,
+  simulatedPayeeAccount,
+} from './corebank/simulated-core-bank.js';
 export { createSimulators, type SimulatorSet } from './create-simulators.js';
 export type { ChannelSimulator } from './engine/channel-simulator.js';
 export type {
@@ -19,5 +28,6 @@ export {
   processSimulatorKeys,
   type SimulatorKeys,
   simulatorClientSettings,
+  simulatorCoreBankSettings,
 } from './simulator-keys.js';
 export { simulatorRoutes } from './simulator-routes.js';

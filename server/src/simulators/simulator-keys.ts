@@ -1,5 +1,6 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { ChannelClientSettings, HttpTransport } from '../adapters/channels/index.js';
+import type { CoreBankClientSettings } from '../adapters/corebank/corebank-http-client.js';
 import type { Clock } from '../platform/clock.js';
 import { Secret } from '../platform/crypto/secret.js';
 
@@ -24,6 +25,7 @@ export type SimulatorKeys = {
   unionpay: { certId: string; merchant: RsaKeyPair; unionpay: RsaKeyPair };
   bankapp: { appId: string; secret: string };
   card: { keyId: string; secret: string };
+  corebank: { clientId: string; secret: string };
 };
 
 function rsaPair(): RsaKeyPair {
@@ -37,7 +39,10 @@ function rsaPair(): RsaKeyPair {
 
 const serial = () => randomBytes(20).toString('hex').toUpperCase();
 
-/** Fresh keys for every channel: six RSA-2048 pairs and two HMAC secrets (about a second). */
+/**
+ * Fresh keys for every channel and the core bank's payout gateway: six RSA-2048 pairs and
+ * three HMAC secrets (about a second).
+ */
 export function createSimulatorKeys(): SimulatorKeys {
   return {
     wechat: {
@@ -58,6 +63,7 @@ export function createSimulatorKeys(): SimulatorKeys {
     },
     bankapp: { appId: 'sharefin', secret: randomBytes(32).toString('hex') },
     card: { keyId: 'acq-key-1', secret: randomBytes(32).toString('hex') },
+    corebank: { clientId: 'sharefin-payouts', secret: randomBytes(32).toString('hex') },
   };
 }
 
@@ -110,5 +116,20 @@ export function simulatorClientSettings(
       secret: new Secret(keys.bankapp.secret),
     },
     card: { baseUrl: `${base}/card`, keyId: keys.card.keyId, secret: new Secret(keys.card.secret) },
+  };
+}
+
+/**
+ * Core-bank client settings that point at the payout gateway's simulator under
+ * `${origin}/sim/corebank`; the caller adds the transport, as for the channels.
+ */
+export function simulatorCoreBankSettings(
+  keys: SimulatorKeys,
+  options: { origin: string },
+): Omit<CoreBankClientSettings, 'transport' | 'clock'> {
+  return {
+    baseUrl: `${options.origin.replace(/\/$/, '')}/sim/corebank`,
+    clientId: keys.corebank.clientId,
+    secret: new Secret(keys.corebank.secret),
   };
 }

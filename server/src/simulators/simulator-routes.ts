@@ -34,7 +34,10 @@ export function simulatorRoutes(options: { simulators: SimulatorSet }) {
             body: typeof request.body === 'string' ? request.body : '',
             signal: controller.signal,
           });
-          return reply.code(answer.status).headers(answer.headers).send(answer.body);
+          return reply
+            .code(answer.status)
+            .headers(answer.headers)
+            .send(answer.bodyBytes ? Buffer.from(answer.bodyBytes) : answer.body);
         },
       });
     });

@@ -1,5 +1,6 @@
 import { lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
+import { RequirePortalPermission } from '../merchant/shell/require-portal-permission';
 import { ConsoleLayout } from './shell/console-layout';
 import { NotFoundPage } from './shell/not-found-page';
 import { RequirePermission } from './shell/require-permission';
@@ -39,6 +40,25 @@ const PaymentListPage = lazy(() =>
 const PaymentDetailPage = lazy(() =>
   import('../console/payments/payment-detail-page').then((m) => ({
     default: m.PaymentDetailPage,
+  })),
+);
+const SettlementRunsPage = lazy(() =>
+  import('../console/settlement/settlement-runs-page').then((m) => ({
+    default: m.SettlementRunsPage,
+  })),
+);
+const RunDetailPage = lazy(() =>
+  import('../console/settlement/run-detail-page').then((m) => ({ default: m.RunDetailPage })),
+);
+const PayoutsPage = lazy(() =>
+  import('../console/settlement/payouts-page').then((m) => ({ default: m.PayoutsPage })),
+);
+const ReconImportsPage = lazy(() =>
+  import('../console/reconciliation/imports-page').then((m) => ({ default: m.ImportsPage })),
+);
+const ReconImportDetailPage = lazy(() =>
+  import('../console/reconciliation/import-detail-page').then((m) => ({
+    default: m.ImportDetailPage,
   })),
 );
 const AccountPage = lazy(() =>
@@ -88,6 +108,11 @@ const PortalPaymentsPage = lazy(() =>
 const PortalStoreCodesPage = lazy(() =>
   import('../merchant/store-codes/store-codes-page').then((m) => ({
     default: m.StoreCodesPage,
+  })),
+);
+const PortalSettlementsPage = lazy(() =>
+  import('../merchant/settlements/settlements-page').then((m) => ({
+    default: m.SettlementsPage,
   })),
 );
 const PortalSecurityPage = lazy(() =>
@@ -182,6 +207,47 @@ export const router = createBrowserRouter([
           </RequirePermission>
         ),
       },
+      { path: 'settlement', element: <Navigate to="/console/settlement/runs" replace /> },
+      {
+        path: 'settlement/runs',
+        element: (
+          <RequirePermission permission="settlement:read">
+            <SettlementRunsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'settlement/runs/:date',
+        element: (
+          <RequirePermission permission="settlement:read">
+            <RunDetailPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'settlement/payouts',
+        element: (
+          <RequirePermission permission="settlement:read">
+            <PayoutsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'reconciliation',
+        element: (
+          <RequirePermission permission="recon:read">
+            <ReconImportsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'reconciliation/imports/:id',
+        element: (
+          <RequirePermission permission="recon:read">
+            <ReconImportDetailPage />
+          </RequirePermission>
+        ),
+      },
       { path: 'account', element: <AccountPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
@@ -202,6 +268,14 @@ export const router = createBrowserRouter([
       { path: 'payments', element: <PortalPaymentsPage /> },
       { path: 'store-codes', element: <PortalStoreCodesPage /> },
       { path: 'api-keys', element: <PortalApiKeysPage /> },
+      {
+        path: 'settlements',
+        element: (
+          <RequirePortalPermission permission="portal:settlements">
+            <PortalSettlementsPage />
+          </RequirePortalPermission>
+        ),
+      },
       { path: 'security', element: <PortalSecurityPage /> },
       { path: '*', element: <Navigate to="/merchant" replace /> },
     ],

@@ -8,7 +8,9 @@ export type PortalPermission =
   | 'portal:account'
   | 'portal:payments'
   | 'portal:refund'
-  | 'portal:api_keys';
+  | 'portal:api_keys'
+  | 'portal:settlements'
+  | 'portal:farmers';
 
 export function hasPortalPermission(me: Me | undefined, permission: PortalPermission): boolean {
   return me?.user.permissions.includes(permission) ?? false;

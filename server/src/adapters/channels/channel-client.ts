@@ -135,6 +135,15 @@ export type ChannelClient = {
   verifyNotification(notification: RawNotification): ChannelNotification;
   /** The answer the channel expects: success stops its retries, failure asks for another. */
   acknowledge(accepted: boolean): ChannelAck;
+  /**
+   * Downloads the channel's statement file (对账单) of one Asia/Shanghai day (YYYY-MM-DD),
+   * exactly as the channel ships it (WeChat's CSV, Alipay's zip, UnionPay's fixed-width text),
+   * for the reconciliation readers. Without `channelMerchantId` it is the whole account's; with
+   * it, that merchant's. Throws AppError('statement_unavailable') when the channel refuses,
+   * the file is not ready, or the download fails: a statement is never guessed at. Channels
+   * without statement files leave it out.
+   */
+  downloadStatement?(day: string, channelMerchantId?: string): Promise<Uint8Array>;
 };
 
 export class NotificationRejected extends Error {

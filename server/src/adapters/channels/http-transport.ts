@@ -15,6 +15,8 @@ export type HttpResponse = {
   /** Header names in lower case. */
   headers: Record<string, string>;
   body: string;
+  /** The exact bytes, for binary downloads (a statement zip); `body` is their UTF-8 text. */
+  bodyBytes?: Uint8Array;
 };
 
 export type HttpTransport = (request: HttpRequest) => Promise<HttpResponse>;
@@ -37,7 +39,7 @@ export function createFetchTransport(options: { timeoutMs?: number } = {}): Http
   const timeoutMs = options.timeoutMs ?? defaultChannelTimeoutMs;
   return async (request) => {
     let response: Response;
-    let body: string;
+    let bodyBytes: Uint8Array;
     try {
       response = await fetch(request.url, {
         method: request.method,
@@ -46,7 +48,7 @@ export function createFetchTransport(options: { timeoutMs?: number } = {}): Http
         signal: AbortSignal.timeout(timeoutMs),
         redirect: 'manual',
       });
-      body = await response.text();
+      bodyBytes = new Uint8Array(await response.arrayBuffer());
     } catch (error) {
       throw toTransportFailure(error);
     }
@@ -54,7 +56,8 @@ export function createFetchTransport(options: { timeoutMs?: number } = {}): Http
     response.headers.forEach((value, name) => {
       headers[name.toLowerCase()] = value;
     });
-    return { status: response.status, headers, body };
+    const body = new TextDecoder().decode(bodyBytes);
+    return { status: response.status, headers, body, bodyBytes };
   };
 }
 

@@ -16,6 +16,7 @@ const runningBalanceKinds = new Set<AccountKind>([
   'merchant_payable',
   'market_payable',
   'loan_receivable',
+  'purchaser_funds',
 ]);
 
 export function keepsRunningBalance(kind: AccountKind): boolean {

@@ -11,9 +11,13 @@ export const accountKinds = {
   channel_receivable: 'asset',
   bank_settlement: 'asset',
   loan_receivable: 'asset',
+  /** Reconciliation differences accepted from a channel's statement, until investigated. */
+  recon_suspense: 'asset',
   merchant_payable: 'liability',
   market_payable: 'liability',
   payout_in_transit: 'liability',
+  /** A produce purchaser's money at the bank, from which it pays farmers in the field. */
+  purchaser_funds: 'liability',
   refund_clearing: 'liability',
   fee_revenue: 'revenue',
 } as const satisfies Record<string, AccountType>;

@@ -8,5 +8,11 @@ export {
 } from './merchant-scope.js';
 export { toMerchantView, toMerchantViews } from './merchant-view.js';
 export { type NotificationKind, notifyMerchant } from './notify-merchant.js';
+export {
+  type CheckedPersonAccount,
+  checkPersonAccount,
+  type PersonAccountInput,
+  personAccountMessages,
+} from './person-account-checks.js';
 export { merchantRoutes } from './routes.js';
 export { type MerchantRow, merchants, type StoreRow, stores } from './tables.js';

@@ -67,6 +67,11 @@ const sampleBodies: Record<string, unknown> = {
   },
   'PATCH /api/v1/applications/:id': { address: '香港中路 9 号' },
   'POST /api/v1/payments/:id/refunds': { amountFen: 1 },
+  'PUT /api/v1/merchants/:id/settlement-terms': { cycle: 'd0', d0PremiumBp: 10 },
+  'POST /api/v1/merchants/:merchantId/purchaser-funds/deposits': {
+    amountFen: 100,
+    reference: '越权入金',
+  },
   'POST /api/v1/applications/:id/owner-password': { password: 'Sneaky-Pass-2026' },
 };
 
@@ -202,6 +207,9 @@ function urlFor(pattern: string): string {
     marketId: a.marketId,
     membershipId: a.membershipId,
     changeId: a.changeId,
+    merchantId: a.merchantId,
+    // Settlement dates name A's own line only together with the caller's merchant.
+    date: '2026-11-24',
   };
   return pattern.replace(/:([A-Za-z]+)/g, (_, name: string) => {
     const value = values[name];

@@ -1,18 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
-import { createActiveMerchant } from '../../../test/merchant-factories.js';
+import { createActiveMerchant, signInMerchant } from '../../../test/merchant-factories.js';
 import { collectByCode, merchantAtTill } from '../../../test/payment-factories.js';
+import { shanghaiDay } from '../../platform/clock.js';
 import { newId } from '../../platform/ids.js';
 import { marketMemberships, markets } from '../markets/tables.js';
 
 let testApp: TestApp;
 let member: Awaited<ReturnType<typeof merchantAtTill>>;
 let operatorId: string;
+let operatorMobile: string;
 
 beforeAll(async () => {
   testApp = await createTestApp();
   member = await merchantAtTill(testApp);
-  operatorId = (await createActiveMerchant(testApp, { kind: 'market_operator' })).id;
+  const operator = await createActiveMerchant(testApp, { kind: 'market_operator' });
+  operatorId = operator.id;
+  operatorMobile = operator.ownerMobile;
   const now = testApp.clock.now();
   const marketId = newId('market');
   await testApp.db.insert(markets).values({
@@ -79,5 +83,26 @@ describe('market commission on a member’s trade', () => {
       .reduce((sum: number, entry: { amountFen: number }) => sum + entry.amountFen, 0);
     expect(payment.commissionFen).toBeGreaterThan(0);
     expect(toOperator).toBe(0);
+  });
+
+  it('shows the operator its commission income by day, net of what refunds took back', async () => {
+    const payment = (await collectByCode(member.session, member.storeId, 20_000)).json();
+    const today = shanghaiDay(testApp.clock.now());
+    const owner = await signInMerchant(testApp, operatorMobile);
+    const income = await owner.request(
+      'GET',
+      `/api/v1/portal/commission-income?from=${today}&to=${today}`,
+    );
+    expect(income.statusCode, income.body).toBe(200);
+    // The earlier trades of this file: 154 kept, the fully refunded one gave its share back.
+    expect(income.json().totalFen).toBe(154 + payment.commissionFen);
+    expect(income.json().days).toEqual([
+      { day: today, tradeCount: 3, commissionFen: 154 + payment.commissionFen },
+    ]);
+    const memberView = await member.session.request(
+      'GET',
+      `/api/v1/portal/commission-income?from=${today}&to=${today}`,
+    );
+    expect(memberView.json().totalFen).toBe(0);
   });
 });

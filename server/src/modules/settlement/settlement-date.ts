@@ -1,4 +1,4 @@
-import { findWorkday } from 'chinese-days';
+import { findWorkday, isWorkday } from 'chinese-days';
 import calendar from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { shanghaiDay, shanghaiDayStart } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors/app-error.js';
@@ -21,10 +21,40 @@ const lastCalendarYear = Math.max(
   ...Object.keys(calendar.holidays).map((day) => Number(day.slice(0, 4))),
 );
 
-function nextCalendarDay(day: string): string {
+function addCalendarDays(day: string, days: number): string {
   const next = new Date(`${day}T00:00:00.000Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
+  next.setUTCDate(next.getUTCDate() + days);
   return next.toISOString().slice(0, 10);
+}
+
+function nextCalendarDay(day: string): string {
+  return addCalendarDays(day, 1);
+}
+
+/** The instant a trade day closes: its cut-off, Asia/Shanghai. */
+export function tradeDayEnd(day: string, cutoffMinutes: number): Date {
+  return new Date(shanghaiDayStart(day).getTime() + cutoffMinutes * 60_000);
+}
+
+/**
+ * The last trade day whose takings settle on `date` under a cycle, or null when none does (no
+ * T+1 settlement falls on a weekend or a holiday). Earlier trade days that settle on the same
+ * date (a Friday's, a weekend's, for a Monday) come before it: a settlement covers everything
+ * since the merchant's previous one up to this day's close.
+ */
+export function lastTradeDaySettledOn(date: string, cycle: SettlementCycle): string | null {
+  if (cycle === 'd0') return date;
+  if (cycle === 'd1') return addCalendarDays(date, -1);
+  assertCalendarCovers(date);
+  return isWorkday(date) ? addCalendarDays(date, -1) : null;
+}
+
+function assertCalendarCovers(day: string): void {
+  if (Number(day.slice(0, 4)) > lastCalendarYear) {
+    throw new AppError('settlement_calendar_missing', {
+      detail: `chinese-days carries holidays up to ${lastCalendarYear}; ${day} is after it`,
+    });
+  }
 }
 
 /**
@@ -52,10 +82,6 @@ export function settlementDate(
   if (cycle === 'd0') return day;
   if (cycle === 'd1') return nextCalendarDay(day);
   const workday = findWorkday(1, day);
-  if (Number(workday.slice(0, 4)) > lastCalendarYear) {
-    throw new AppError('settlement_calendar_missing', {
-      detail: `chinese-days carries holidays up to ${lastCalendarYear}; ${day} settles after it`,
-    });
-  }
+  assertCalendarCovers(workday);
   return workday;
 }

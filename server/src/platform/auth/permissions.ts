@@ -21,6 +21,12 @@ export const permissions = {
   'payment:refund': 'Refund a payment of one’s scope',
   'ledger:read': 'See the trial balance, account statements and journals',
   'fee_plan:write': 'Change the rates of the fee plans',
+  'settlement:read': 'See settlement runs, their lines, payouts and the payout files',
+  'settlement:run': 'Start a settlement run, retry a held payout, fund a purchaser’s balance',
+  'recon:read': 'See channel statements, reconciliation runs and their breaks',
+  'recon:write': 'Import channel statements and resolve breaks (maker)',
+  'recon:approve': 'Approve the adjusting journal of a resolved break (checker)',
+  'farmer:read': 'See farmers and field purchase volume of one’s scope',
   // The merchant realm: what merchant users may do in the merchant portal, always within
   // their own merchant.
   'portal:read': 'See one’s own merchant, stores, markets and notifications',
@@ -31,6 +37,8 @@ export const permissions = {
   'portal:collect': 'Take payments at the till: order codes, payment codes, cards',
   'portal:refund': 'Refund the merchant’s payments',
   'portal:api_keys': 'Create and revoke the merchant’s secret API keys',
+  'portal:settlements': 'See the merchant’s settlements, payouts, statements and commission income',
+  'portal:farmers': 'Register farmers and pay them for field purchases from the purchaser’s funds',
 } as const;
 
 export type Permission = keyof typeof permissions;
@@ -69,6 +77,12 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'payment:read',
     'payment:refund',
     'ledger:read',
+    'settlement:read',
+    'settlement:run',
+    'recon:read',
+    'recon:write',
+    'recon:approve',
+    'farmer:read',
   ],
   operator: [
     'dashboard:read',
@@ -77,6 +91,11 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'merchant:write',
     'merchant:review',
     'payment:read',
+    'settlement:read',
+    'settlement:run',
+    'recon:read',
+    'recon:write',
+    'farmer:read',
   ],
   risk: [
     'dashboard:read',
@@ -88,6 +107,10 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'pii:reveal',
     'payment:read',
     'ledger:read',
+    'settlement:read',
+    'recon:read',
+    'recon:approve',
+    'farmer:read',
   ],
   marketing: ['dashboard:read', 'org:read', 'merchant:read'],
   auditor: [
@@ -99,6 +122,9 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'merchant:export',
     'payment:read',
     'ledger:read',
+    'settlement:read',
+    'recon:read',
+    'farmer:read',
   ],
 };
 
@@ -112,6 +138,8 @@ export const merchantRolePermissions: Record<MerchantRole, readonly Permission[]
     'portal:collect',
     'portal:refund',
     'portal:api_keys',
+    'portal:settlements',
+    'portal:farmers',
   ],
   merchant_manager: [
     'portal:read',
@@ -119,6 +147,8 @@ export const merchantRolePermissions: Record<MerchantRole, readonly Permission[]
     'portal:payments',
     'portal:collect',
     'portal:refund',
+    'portal:settlements',
+    'portal:farmers',
   ],
   merchant_cashier: ['portal:read', 'portal:payments', 'portal:collect'],
 };

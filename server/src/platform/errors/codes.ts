@@ -405,6 +405,117 @@ export const errorCodes = {
     zh: '尚未安装该年度的法定节假日安排，无法计算 T+1 结算日',
     en: 'The official holiday calendar for that year is not installed yet, so the T+1 settlement date is unknown',
   },
+  // Settlement and payouts.
+  payout_not_retryable: {
+    status: 409,
+    type: 'conflict_error',
+    zh: '只有失败的付款可以重新发起',
+    en: 'Only a failed payout can be retried',
+  },
+  settlement_account_missing: {
+    status: 409,
+    type: 'conflict_error',
+    zh: '商户尚未登记结算账户，无法付款',
+    en: 'The merchant has no settlement account to pay to',
+  },
+  settlement_date_not_due: {
+    status: 409,
+    type: 'conflict_error',
+    zh: '该结算日的交易尚未截止，不能结算',
+    en: 'The trade days of that settlement date have not closed yet',
+  },
+  payout_file_malformed: {
+    status: 422,
+    type: 'invalid_request_error',
+    zh: '付款文件格式有误，请查看标出的行和字段',
+    en: 'The payout file is malformed; see the line and field named',
+  },
+  payout_file_value_invalid: {
+    status: 422,
+    type: 'invalid_request_error',
+    zh: '付款明细中有不能写入付款文件的值，请查看标出的行和字段',
+    en: 'A payout line holds a value the payout file cannot carry; see the line and field named',
+  },
+  // Reconciliation.
+  statement_import_locked: {
+    status: 409,
+    type: 'conflict_error',
+    zh: '该渠道当日的对账结果已有差错被处理，不能再用另一份对账单替换',
+    en: 'Breaks of this channel and date have been worked on already; another statement file cannot replace the result',
+  },
+  statement_date_not_closed: {
+    status: 400,
+    type: 'invalid_request_error',
+    zh: '只能对已经结束的日期对账',
+    en: 'Only a day that has ended can be reconciled',
+  },
+  statement_download_unsupported: {
+    status: 400,
+    type: 'invalid_request_error',
+    zh: '该渠道不提供对账单下载',
+    en: 'This channel offers no statement download',
+  },
+  recon_break_not_actionable: {
+    status: 409,
+    type: 'conflict_error',
+    zh: '该差错当前状态不允许此操作',
+    en: 'The break is not in a state that allows this action',
+  },
+  recon_import_superseded: {
+    status: 409,
+    type: 'conflict_error',
+    zh: '该对账结果已被新的对账单替换，请处理新结果中的差错',
+    en: 'This reconciliation result was replaced by a newer statement; work on the newer result',
+  },
+  recon_self_approval: {
+    status: 403,
+    type: 'permission_error',
+    zh: '不能审批自己提交的调账，请由另一位复核人审批',
+    en: 'You cannot approve an adjustment you proposed; another checker must approve it',
+  },
+  statement_malformed: {
+    status: 422,
+    type: 'invalid_request_error',
+    zh: '对账单格式有误',
+    en: 'The statement file is malformed',
+  },
+  statement_unavailable: {
+    status: 502,
+    type: 'api_error',
+    zh: '渠道未能提供对账单，请稍后重试',
+    en: 'The channel did not provide the statement; please retry later',
+  },
+  // Farmers and field purchases.
+  merchant_not_purchaser: {
+    status: 403,
+    type: 'permission_error',
+    zh: '只有农产品收购商可以登记农户、收购付款',
+    en: 'Only a produce purchaser can register farmers and pay for field purchases',
+  },
+  farmer_exists: {
+    status: 409,
+    type: 'conflict_error',
+    zh: '该身份证号的农户已经登记过',
+    en: 'A farmer with this ID number is already registered by this purchaser',
+  },
+  farmer_not_active: {
+    status: 409,
+    type: 'conflict_error',
+    zh: '该农户已停用，不能向其付款',
+    en: 'The farmer is no longer active and cannot be paid',
+  },
+  farmer_purchase_conflict: {
+    status: 409,
+    type: 'conflict_error',
+    zh: '该收购单号已用于另一笔内容不同的收购，请勿重复使用',
+    en: 'This client purchase id was already used for a purchase with other content',
+  },
+  purchaser_deposit_exists: {
+    status: 409,
+    type: 'conflict_error',
+    zh: '该入账凭证号已经入账过',
+    en: 'A deposit with this reference has already been credited',
+  },
   service_unavailable: {
     status: 503,
     type: 'api_error',

@@ -8,6 +8,7 @@ import type { HttpResponse } from '../../adapters/channels/index.js';
 import { signRsaSha256 } from '../../adapters/channels/rsa-sha256.js';
 import { shanghaiDateTime } from '../../adapters/channels/shanghai-time.js';
 import type { Clock } from '../../platform/clock.js';
+import { bookedRecords, dayHasEnded } from '../engine/booked-records.js';
 import { createChannelSimulator, type SimulatorOptions } from '../engine/channel-simulator.js';
 import { paymentCodeFormats } from '../engine/payment-code-rules.js';
 import type {
@@ -17,7 +18,10 @@ import type {
   SimulatedChannel,
 } from '../engine/simulated-channel.js';
 import type { ChannelFront, SimApiRequest } from '../engine/simulator-handler.js';
+import { fileReply, StatementDownloads } from '../engine/statement-downloads.js';
 import type { SimulatorKeys } from '../simulator-keys.js';
+import { writeAlipayBill } from '../statements/alipay-bill-writer.js';
+import { collectBytes } from '../statements/collect-bytes.js';
 
 type AlipayKeys = SimulatorKeys['alipay'];
 
@@ -25,6 +29,11 @@ type AlipayKeys = SimulatorKeys['alipay'];
 export const alipayRetryDelaysMs = [
   240_000, 600_000, 600_000, 3_600_000, 7_200_000, 21_600_000, 54_000_000,
 ] as const;
+
+/** The fee the simulated Alipay charges in its bills: the standard 0.60% (DOMAIN.md §4). */
+const billFeeRateBp = 60;
+
+const billDownloadPath = '/downloadBillFile.resource';
 
 /** Alipay's trade_no exists from trade.create on, so the simulator uses the prepay id for it. */
 const tradeNo = (order: SimOrder) => order.prepayId;
@@ -137,10 +146,50 @@ function alipayFront(engine: SimulatedChannel, keys: AlipayKeys): ChannelFront {
     ];
   }
 
+  const downloads = new StatementDownloads(engine.clock);
+
   const handlers: Record<
     string,
-    (method: string, biz: Biz, params: Record<string, string>) => HttpResponse
+    (
+      method: string,
+      biz: Biz,
+      params: Record<string, string>,
+      request: SimApiRequest,
+    ) => HttpResponse | Promise<HttpResponse>
   > = {
+    /**
+     * Prepares the trade bill zip of a day that has ended (the app's, or one sub-merchant's by
+     * smid) and answers a short-lived address to GET it from, as Alipay's bill center does.
+     */
+    async 'alipay.data.dataservice.bill.downloadurl.query'(method, biz, _params, request) {
+      const day = String(biz.bill_date ?? '');
+      if (biz.bill_type !== 'trade' || !/^\d{4}-\d{2}-\d{2}$/.test(day))
+        return failure(method, 'isv.invalid-parameter', '参数无效', '40002');
+      if (!dayHasEnded(engine, day)) return failure(method, 'isp.bill_not_exist', '账单不存在');
+      const smid = typeof biz.smid === 'string' && biz.smid !== '' ? biz.smid : undefined;
+      const account = smid ?? keys.appId;
+      const records = bookedRecords(engine, {
+        day,
+        merchantId: smid,
+        feeRateBp: billFeeRateBp,
+        transactionIdOf: tradeNo,
+      });
+      const bytes = await collectBytes(
+        writeAlipayBill(records, { day, channelMerchantId: account }),
+      );
+      const compactDay = day.replaceAll('-', '');
+      const query = new URLSearchParams({
+        bizType: 'trade',
+        bizDates: compactDay,
+        downloadFileName: `${account}_${compactDay}.csv.zip`,
+        token: downloads.offer(bytes),
+      });
+      const mountPath = request.pathname.slice(
+        0,
+        request.pathname.length - request.localPath.length,
+      );
+      return success(method, { bill_download_url: `${mountPath}${billDownloadPath}?${query}` });
+    },
     'alipay.trade.create'(method, biz, params) {
       const amountFen = yuanToFen(String(biz.total_amount ?? ''));
       const merchantId = (biz.sub_merchant as { merchant_id?: string } | undefined)?.merchant_id;
@@ -266,6 +315,12 @@ function alipayFront(engine: SimulatedChannel, keys: AlipayKeys): ChannelFront {
     systemError: (request) => failure(methodOf(request), 'ACQ.SYSTEM_ERROR', '系统错误', '20000'),
 
     handleApi(request) {
+      // The bill address is pre-authorised by its token, as Alipay's is: no signature here.
+      if (request.method === 'GET' && request.localPath === billDownloadPath) {
+        const bytes = downloads.find(request.query.get('token') ?? '');
+        if (!bytes) return { status: 404, headers: { 'content-type': 'text/plain' }, body: '' };
+        return fileReply(bytes, 'application/zip');
+      }
       if (request.method !== 'POST' || request.localPath !== '/gateway.do') {
         return { status: 404, headers: { 'content-type': 'text/plain' }, body: 'not found' };
       }
@@ -284,7 +339,7 @@ function alipayFront(engine: SimulatedChannel, keys: AlipayKeys): ChannelFront {
       } catch {
         return failure(method, 'isv.invalid-biz-content', 'biz_content 不是 JSON', '40002');
       }
-      return handler(method, biz, params);
+      return handler(method, biz, params, request);
     },
   };
 }

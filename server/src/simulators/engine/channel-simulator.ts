@@ -33,6 +33,8 @@ export function createChannelSimulator<Keys>(
   protocol: {
     /** Starts the channel's own ids (prepay, transaction, refund, notification). */
     idPrefix: string;
+    /** Ids in the channel's own format (UnionPay's 21-digit queryId), instead of the default. */
+    newId?: (now: Date) => string;
     format: (keys: Keys, clock: Clock) => NotificationFormat;
     front: (engine: SimulatedChannel, keys: Keys) => ChannelFront;
   },
@@ -43,6 +45,7 @@ export function createChannelSimulator<Keys>(
     deliver: options.deliver,
     format: protocol.format(options.keys, options.clock),
     idPrefix: protocol.idPrefix,
+    newId: protocol.newId,
     timings: options.timings,
   });
   return {

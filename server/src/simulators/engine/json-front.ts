@@ -9,7 +9,7 @@ import type { NotificationSpoilers, SimulatedChannel } from './simulated-channel
  * No body (`reply(204)`) is sent and signed as empty text.
  */
 export function signedJsonReplies(
-  engine: SimulatedChannel,
+  engine: Pick<SimulatedChannel, 'takeFault'>,
   signHeaders: (signedText: string, status: number) => Record<string, string>,
 ) {
   const reply = (status: number, value?: unknown): HttpResponse => {

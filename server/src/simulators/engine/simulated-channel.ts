@@ -108,6 +108,8 @@ export class SimulatedChannel {
       deliver: Deliver;
       format: NotificationFormat;
       idPrefix: string;
+      /** The channel's own id format, when the prefix-and-time default does not fit it. */
+      newId?: (now: Date) => string;
       timings?: Partial<SimTimings>;
     },
   ) {
@@ -161,6 +163,7 @@ export class SimulatedChannel {
   }
 
   private newId(kind: string): string {
+    if (this.options.newId) return this.options.newId(this.options.clock.now());
     const time = this.options.clock.now().getTime().toString(36);
     return `${this.options.idPrefix}${kind}${time}${randomBytes(6).toString('hex')}`;
   }

@@ -40,7 +40,7 @@ const confirmSchema = z.strictObject({
 });
 
 /** Waits, but ends early when the caller gives up, so an abandoned hang does not linger. */
-function pause(ms: number, signal: AbortSignal): Promise<void> {
+export function pause(ms: number, signal: AbortSignal): Promise<void> {
   if (ms <= 0 || signal.aborted) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(done, ms);

@@ -1,3 +1,5 @@
+import { randomInt } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
 import type { HttpResponse } from '../../adapters/channels/index.js';
 import { shanghaiCompact } from '../../adapters/channels/shanghai-time.js';
 import {
@@ -8,7 +10,8 @@ import {
   unionpayAmountToFen,
   verifyUnionpayFields,
 } from '../../adapters/channels/unionpay/unionpay-signing.js';
-import type { Clock } from '../../platform/clock.js';
+import { type Clock, shanghaiDay } from '../../platform/clock.js';
+import { bookedRecords, dayHasEnded } from '../engine/booked-records.js';
 import { createChannelSimulator, type SimulatorOptions } from '../engine/channel-simulator.js';
 import { paymentCodeFormats } from '../engine/payment-code-rules.js';
 import type {
@@ -19,6 +22,8 @@ import type {
 } from '../engine/simulated-channel.js';
 import type { ChannelFront } from '../engine/simulator-handler.js';
 import type { SimulatorKeys } from '../simulator-keys.js';
+import { collectBytes } from '../statements/collect-bytes.js';
+import { writeUnionpayStatement } from '../statements/unionpay-statement-writer.js';
 
 type UnionpayKeys = SimulatorKeys['unionpay'];
 
@@ -30,6 +35,30 @@ type UnionpayKeys = SimulatorKeys['unionpay'];
 export const unionpayRetryDelaysMs = [60_000, 120_000, 240_000, 480_000, 960_000] as const;
 
 const common = { version: '5.1.0', encoding: 'UTF-8', signMethod: '01' };
+
+/** The fee the simulated UnionPay charges in its statements: 0.60%, as the wallets (DOMAIN.md §4). */
+const statementFeeRateBp = 60;
+
+/**
+ * UnionPay's ids (queryId, tn) are 21 digits, the width of the statement's 查询流水号: the
+ * Shanghai time to the second (yyMMddHHmmss) and nine random digits.
+ */
+function unionpayId(now: Date): string {
+  return shanghaiCompact(now).slice(2) + String(randomInt(1_000_000_000)).padStart(9, '0');
+}
+
+/**
+ * The day a settleDate (MMDD, no year) names: the latest such date that is not after today,
+ * as the gateway serves files of past days only. Null for a date that does not exist.
+ */
+function dayOfSettleDate(mmdd: string, today: string): string | null {
+  if (!/^\d{4}$/.test(mmdd)) return null;
+  const candidate = (year: number) => `${year}-${mmdd.slice(0, 2)}-${mmdd.slice(2)}`;
+  const year = Number(today.slice(0, 4));
+  const day = candidate(year) > today ? candidate(year - 1) : candidate(year);
+  const parsed = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day ? day : null;
+}
 
 function signedForm(fields: Record<string, string>, keys: UnionpayKeys, spoil: boolean): string {
   const signature = signUnionpayFields(
@@ -223,6 +252,33 @@ function unionpayFront(engine: SimulatedChannel, keys: UnionpayKeys): ChannelFro
     return code(request, '34', '查无此交易');
   }
 
+  /**
+   * fileTransRequest (txnType 76, fileType 00): the statement of a past settleDate, for one
+   * merId or, without it, the whole institution, as fileContent: the file deflated (zlib) and
+   * base64-encoded, as the gateway sends its files.
+   */
+  async function fileTransfer(request: Record<string, string>): Promise<HttpResponse> {
+    if (request.txnType !== '76' || request.fileType !== '00')
+      return code(request, '01', '报文格式错误');
+    const day = dayOfSettleDate(request.settleDate ?? '', shanghaiDay(engine.clock.now()));
+    if (!day) return code(request, '01', '清算日期格式错误');
+    if (!dayHasEnded(engine, day)) return code(request, '98', '文件不存在');
+    const merId = request.merId || undefined;
+    const records = bookedRecords(engine, {
+      day,
+      merchantId: merId,
+      feeRateBp: statementFeeRateBp,
+    });
+    const bytes = await collectBytes(
+      writeUnionpayStatement(records, { day, channelMerchantId: merId ?? '' }),
+    );
+    return code(request, '00', '成功', {
+      settleDate: request.settleDate ?? '',
+      fileName: `INN${day.replaceAll('-', '').slice(2)}88ZM_${merId ?? 'ALL'}`,
+      fileContent: deflateSync(bytes).toString('base64'),
+    });
+  }
+
   return {
     systemError: (request) => code(decodeUnionpayForm(request.body), '06', '系统繁忙'),
 
@@ -237,6 +293,7 @@ function unionpayFront(engine: SimulatedChannel, keys: UnionpayKeys): ChannelFro
       }
       if (request.localPath === '/gateway/api/backTransReq.do') return backTrans(fields);
       if (request.localPath === '/gateway/api/queryTrans.do') return query(fields);
+      if (request.localPath === '/gateway/api/fileTransRequest.do') return fileTransfer(fields);
       return { status: 404, headers: { 'content-type': 'text/plain' }, body: 'not found' };
     },
   };
@@ -245,6 +302,7 @@ function unionpayFront(engine: SimulatedChannel, keys: UnionpayKeys): ChannelFro
 export function createUnionpaySimulator(options: SimulatorOptions<UnionpayKeys>) {
   return createChannelSimulator('unionpay', options, {
     idPrefix: '62',
+    newId: unionpayId,
     format: unionpayNotificationFormat,
     front: unionpayFront,
   });

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { HttpResponse } from '../../adapters/channels/index.js';
 import { shanghaiDateTime } from '../../adapters/channels/shanghai-time.js';
@@ -9,6 +9,7 @@ import {
   verifyWechatRequest,
 } from '../../adapters/channels/wechat/wechat-signing.js';
 import type { Clock } from '../../platform/clock.js';
+import { bookedRecords, dayHasEnded } from '../engine/booked-records.js';
 import { createChannelSimulator, type SimulatorOptions } from '../engine/channel-simulator.js';
 import { parseJsonBody, signedJsonNotification, signedJsonReplies } from '../engine/json-front.js';
 import { paymentCodeFormats } from '../engine/payment-code-rules.js';
@@ -19,7 +20,10 @@ import type {
   SimulatedChannel,
 } from '../engine/simulated-channel.js';
 import type { ChannelFront, SimApiRequest } from '../engine/simulator-handler.js';
+import { fileReply, StatementDownloads } from '../engine/statement-downloads.js';
 import type { SimulatorKeys } from '../simulator-keys.js';
+import { collectBytes } from '../statements/collect-bytes.js';
+import { writeWechatBill } from '../statements/wechat-bill-writer.js';
 
 type WechatKeys = SimulatorKeys['wechat'];
 
@@ -30,6 +34,9 @@ export const wechatRetryDelaysMs = [
 ] as const;
 
 const requestSkewMs = 5 * 60_000;
+
+/** The fee the simulated WeChat Pay charges in its bills: the standard 0.60% (DOMAIN.md §4). */
+const billFeeRateBp = 60;
 
 const rfc3339 = (date: Date) => `${shanghaiDateTime(date).replace(' ', 'T')}+08:00`;
 
@@ -216,6 +223,34 @@ function wechatFront(engine: SimulatedChannel, keys: WechatKeys): ChannelFront {
     return valid ? null : error(401, 'SIGN_ERROR', '签名错误');
   }
 
+  const downloads = new StatementDownloads(clock);
+
+  /**
+   * GET /v3/bill/tradebill: prepares the trade bill of a day that has ended (the service
+   * provider's, or one sub-merchant's) and answers where to download it and its SHA1. The
+   * address is path-absolute, so it holds whatever host the simulator is reached on.
+   */
+  async function tradeBill(request: SimApiRequest): Promise<HttpResponse> {
+    const day = request.query.get('bill_date') ?? '';
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || (request.query.get('bill_type') ?? 'ALL') !== 'ALL')
+      return error(400, 'PARAM_ERROR', '参数错误');
+    if (!dayHasEnded(engine, day)) return error(400, 'NO_STATEMENT_EXIST', '账单文件不存在');
+    const records = bookedRecords(engine, {
+      day,
+      merchantId: request.query.get('sub_mchid') || undefined,
+      feeRateBp: billFeeRateBp,
+    });
+    const bytes = await collectBytes(
+      writeWechatBill(records, { day, channelMerchantId: keys.spMchId }),
+    );
+    const mountPath = request.pathname.slice(0, request.pathname.length - request.localPath.length);
+    return reply(200, {
+      hash_type: 'SHA1',
+      hash_value: createHash('sha1').update(bytes).digest('hex'),
+      download_url: `${mountPath}/v3/billdownload/file?token=${downloads.offer(bytes)}`,
+    });
+  }
+
   function paymentCodeReply(order: SimOrder): HttpResponse {
     switch (order.status) {
       case 'paid':
@@ -247,6 +282,14 @@ function wechatFront(engine: SimulatedChannel, keys: WechatKeys): ChannelFront {
       if (refused) return refused;
       const { localPath, method } = request;
       const partner = '/v3/pay/partner/transactions';
+
+      if (method === 'GET' && localPath === '/v3/bill/tradebill') return tradeBill(request);
+      // The file itself is not signed: the hash in the signed answer vouches for it.
+      if (method === 'GET' && localPath === '/v3/billdownload/file') {
+        const bytes = downloads.find(request.query.get('token') ?? '');
+        if (!bytes) return error(404, 'RESOURCE_NOT_EXISTS', '下载链接不存在或已过期');
+        return fileReply(bytes, 'application/octet-stream');
+      }
 
       if (method === 'POST' && localPath === `${partner}/jsapi`) {
         const input = parseJsonBody(jsapiSchema, request.body);

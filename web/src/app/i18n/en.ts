@@ -1,9 +1,12 @@
 import { merchantsEn } from '../../console/merchants/texts';
+import { reconciliationEn } from '../../console/reconciliation/texts';
+import { farmersEn } from '../../farmers/texts';
 import { cashierEn } from '../../h5/cashier/texts';
 import { applyEn } from '../../h5/texts';
 import { apiKeysEn } from '../../merchant/api-keys/texts';
 import { portalEn } from '../../merchant/texts';
 import { paymentsEn } from '../../payments/texts';
+import { settlementEn } from '../../settlement/texts';
 import { languageNames } from './language';
 import type { SameShape } from './same-shape';
 import type { TranslationResources } from './zh-CN';
@@ -13,6 +16,9 @@ export const en: SameShape<TranslationResources> = {
   portal: portalEn,
   apiKeys: apiKeysEn,
   payments: paymentsEn,
+  settlement: settlementEn,
+  reconciliation: reconciliationEn,
+  farmers: farmersEn,
   apply: applyEn,
   cashier: cashierEn,
   product: {

@@ -1,11 +1,14 @@
 // The Chinese texts are the source of truth: the English file is typed against this shape, so
 // a key missing there fails the type check instead of showing a raw key to a user.
 import { merchantsZh } from '../../console/merchants/texts';
+import { reconciliationZh } from '../../console/reconciliation/texts';
+import { farmersZh } from '../../farmers/texts';
 import { cashierZh } from '../../h5/cashier/texts';
 import { applyZh } from '../../h5/texts';
 import { apiKeysZh } from '../../merchant/api-keys/texts';
 import { portalZh } from '../../merchant/texts';
 import { paymentsZh } from '../../payments/texts';
+import { settlementZh } from '../../settlement/texts';
 import { languageNames } from './language';
 
 export const zhCN = {
@@ -13,6 +16,9 @@ export const zhCN = {
   portal: portalZh,
   apiKeys: apiKeysZh,
   payments: paymentsZh,
+  settlement: settlementZh,
+  reconciliation: reconciliationZh,
+  farmers: farmersZh,
   apply: applyZh,
   cashier: cashierZh,
   product: {

@@ -1,9 +1,11 @@
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   AuditOutlined,
   ClusterOutlined,
   FileSearchOutlined,
   HomeOutlined,
+  ReconciliationOutlined,
   ShareAltOutlined,
   ShopOutlined,
   TeamOutlined,
@@ -69,6 +71,20 @@ export function SideMenu() {
       icon: <TransactionOutlined />,
       label: t('payments.menu.consolePayments'),
       permission: 'payment:read',
+    },
+    {
+      key: 'settlement',
+      path: '/console/settlement/runs',
+      icon: <AccountBookOutlined />,
+      label: t('settlement.menu.console'),
+      permission: 'settlement:read',
+    },
+    {
+      key: 'reconciliation',
+      path: '/console/reconciliation',
+      icon: <ReconciliationOutlined />,
+      label: t('reconciliation.menu'),
+      permission: 'recon:read',
     },
     {
       key: 'audit',

@@ -3,7 +3,9 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import type { Merchant } from '../../app/api/merchant-types';
+import { hasPermission } from '../../app/auth/permissions';
 import { useCurrentMe } from '../../app/auth/use-current-me';
+import { SettlementTermsCard } from '../settlement/settlement-terms-card';
 import { DetailPageFrame } from '../shared/detail-page-frame';
 import { formatTime } from '../shared/format-time';
 import { HistoryTab, MarketsTab, StoresTab, UsersTab } from './detail-tabs';
@@ -111,6 +113,7 @@ function MerchantDetail({ merchant, back }: { merchant: Merchant; back: React.Re
           )}
         </Flex>
       </Card>
+      {hasPermission(me, 'settlement:read') && <SettlementTermsCard merchantId={merchant.id} />}
       <Card>
         <Tabs
           activeKey={tab}

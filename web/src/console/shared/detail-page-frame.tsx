@@ -8,7 +8,11 @@ import { isApiError } from '../../app/api/api-error';
 import { QueryError } from '../../app/shell/query-error';
 
 /** The texts' section: each has `back`, `notFound` and `notFoundHint`. */
-type DetailTexts = 'payments.detail' | 'merchants.detail';
+type DetailTexts =
+  | 'payments.detail'
+  | 'merchants.detail'
+  | 'settlement.runDetail'
+  | 'reconciliation.importDetail';
 
 /**
  * What every console detail page does around its record: a link back to where the user came

@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   AppstoreOutlined,
   BellOutlined,
   DashboardOutlined,
@@ -58,6 +59,13 @@ export function PortalMenu({ onNavigate }: { onNavigate?: () => void }) {
       icon: <QrcodeOutlined />,
       label: t('payments.menu.storeCodes'),
       permission: 'portal:payments',
+    },
+    {
+      key: 'settlements',
+      path: '/merchant/settlements',
+      icon: <AccountBookOutlined />,
+      label: t('settlement.menu.portal'),
+      permission: 'portal:settlements',
     },
     {
       key: 'staff',

@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib';
 import type { Secret } from '../../../platform/crypto/secret.js';
 import {
   type ChannelClient,
@@ -10,6 +11,7 @@ import {
 import { exchange } from '../channel-exchange.js';
 import { type ClientDeps, unknown, walletUrl } from '../client-deps.js';
 import { shanghaiCompact } from '../shanghai-time.js';
+import { statementUnavailable } from '../statement-unavailable.js';
 import {
   decodeUnionpayForm,
   encodeUnionpayForm,
@@ -45,7 +47,7 @@ export function createUnionpayClient(
   const base = settings.baseUrl.replace(/\/$/, '');
 
   async function call(
-    endpoint: 'backTransReq' | 'queryTrans',
+    endpoint: 'backTransReq' | 'queryTrans' | 'fileTransRequest',
     fields: Record<string, string>,
   ): Promise<Answer> {
     const request: Record<string, string> = {
@@ -252,6 +254,31 @@ export function createUnionpayClient(
         payerRef: fields.payerRef || undefined,
         dedupKey: `unionpay:payment:${queryId}:${respCode}`,
       };
+    },
+
+    /**
+     * fileTransRequest for the statement (fileType 00) of a day, signed like every gateway
+     * call. The gateway names the day by MMDD only and serves past days, so it finds the year
+     * itself; fileContent is the file deflated (zlib) and base64-encoded.
+     */
+    async downloadStatement(day, channelMerchantId) {
+      const unavailable = (reason: string) => statementUnavailable('unionpay', day, reason);
+      const answer = await call('fileTransRequest', {
+        txnType: '76',
+        txnSubType: '01',
+        bizType: '000000',
+        ...(channelMerchantId ? { merId: channelMerchantId } : {}),
+        settleDate: day.slice(5, 7) + day.slice(8, 10),
+        fileType: '00',
+      });
+      if ('unknown' in answer) throw unavailable(answer.unknown);
+      const { respCode, fileContent } = answer.fields;
+      if (respCode !== '00' || !fileContent) throw unavailable(`respCode_${respCode}`);
+      try {
+        return new Uint8Array(inflateSync(Buffer.from(fileContent, 'base64')));
+      } catch {
+        throw unavailable('unreadable_file_content');
+      }
     },
 
     // UnionPay takes HTTP 200 as received and retries on anything else.

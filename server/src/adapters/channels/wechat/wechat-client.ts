@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Secret } from '../../../platform/crypto/secret.js';
 import {
@@ -13,6 +13,7 @@ import { exchange, headerValue } from '../channel-exchange.js';
 import { type ClientDeps, unknown, walletUrl } from '../client-deps.js';
 import { rejectStaleNotification } from '../notification-checks.js';
 import { verifyRsaSha256 } from '../rsa-sha256.js';
+import { statementUnavailable } from '../statement-unavailable.js';
 import { decryptWechatResource } from './wechat-resource-cipher.js';
 import { wechatAuthorization, wechatResponseSignString } from './wechat-signing.js';
 
@@ -65,6 +66,12 @@ const refundSchema = z.looseObject({
   amount: z.looseObject({ refund: z.number().int() }),
 });
 
+const billSchema = z.looseObject({
+  download_url: z.string().min(1),
+  hash_type: z.enum(['SHA1', 'SHA256']),
+  hash_value: z.string().min(1),
+});
+
 const notificationSchema = z.looseObject({
   id: z.string(),
   event_type: z.string(),
@@ -82,9 +89,8 @@ export function createWechatClient(
 ): ChannelClient {
   const base = new URL(settings.baseUrl.replace(/\/$/, ''));
 
-  async function call(method: 'GET' | 'POST', path: string, payload?: unknown): Promise<Answer> {
-    const url = new URL(base.pathname + path, base);
-    const body = payload === undefined ? '' : JSON.stringify(payload);
+  /** Sends one request with WeChat's v3 signature over its method, path, time, nonce and body. */
+  function signedExchange(method: 'GET' | 'POST', url: URL, body: string) {
     const authorization = wechatAuthorization({
       mchId: settings.spMchId,
       serialNo: settings.merchantSerialNo,
@@ -95,7 +101,7 @@ export function createWechatClient(
       nonce: randomBytes(16).toString('hex'),
       body,
     });
-    const sent = await exchange(deps.transport, {
+    return exchange(deps.transport, {
       method,
       url: url.toString(),
       headers: {
@@ -106,6 +112,12 @@ export function createWechatClient(
       },
       body,
     });
+  }
+
+  async function call(method: 'GET' | 'POST', path: string, payload?: unknown): Promise<Answer> {
+    const url = new URL(base.pathname + path, base);
+    const body = payload === undefined ? '' : JSON.stringify(payload);
+    const sent = await signedExchange(method, url, body);
     if (!sent.ok) return { unknown: sent.reason };
     const { response } = sent;
     if (response.status >= 500) return { unknown: `http_${response.status}` };
@@ -307,6 +319,31 @@ export function createWechatClient(
           `/v3/refund/domestic/refunds/${encodeURIComponent(outRefundNo)}?${query}`,
         ),
       );
+    },
+
+    /**
+     * Asks for the trade bill (bill_type ALL) of a day, then downloads the file it points to,
+     * with the same signature, and keeps it only if its SHA1 is the one WeChat signed.
+     */
+    async downloadStatement(day, channelMerchantId) {
+      const unavailable = (reason: string) => statementUnavailable('wechat', day, reason);
+      const query = new URLSearchParams({ bill_date: day, bill_type: 'ALL' });
+      if (channelMerchantId) query.set('sub_mchid', channelMerchantId);
+      const answer = await call('GET', `/v3/bill/tradebill?${query}`);
+      if ('unknown' in answer) throw unavailable(answer.unknown);
+      const bill = billSchema.safeParse(answer.data);
+      if (answer.status !== 200 || !bill.success)
+        throw unavailable(String(answer.data.code ?? `http_${answer.status}`));
+      const url = new URL(bill.data.download_url, base);
+      // The signed request goes only where WeChat's own API lives.
+      if (url.origin !== base.origin) throw unavailable('foreign_download_url');
+      const sent = await signedExchange('GET', url, '');
+      if (!sent.ok) throw unavailable(sent.reason);
+      if (sent.response.status !== 200) throw unavailable(`http_${sent.response.status}`);
+      const bytes = sent.response.bodyBytes ?? Buffer.from(sent.response.body, 'utf8');
+      const hash = createHash(bill.data.hash_type.toLowerCase()).update(bytes).digest('hex');
+      if (hash !== bill.data.hash_value.toLowerCase()) throw unavailable('hash_mismatch');
+      return bytes;
     },
 
     verifyNotification({ headers, rawBody }): ChannelNotification {
