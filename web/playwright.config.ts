@@ -56,6 +56,8 @@ export default defineConfig({
           PORT: String(port),
           SHAREFIN_DATA_DIR: process.env.SHAREFIN_E2E_DATA_DIR,
           SHAREFIN_MFA_ENFORCEMENT: 'on',
+          // The settlement e2e starts today's run itself, as an operator would after the cut-off.
+          SETTLEMENT_SCHEDULE: 'off',
           LOG_LEVEL: 'warn',
         },
       },

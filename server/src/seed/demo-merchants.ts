@@ -56,6 +56,12 @@ export const demoMerchantLogins = [
     merchant: '海韵便利店',
     description: '收银员 (QD011)',
   },
+  {
+    mobile: '13800000004',
+    role: 'merchant_owner',
+    merchant: '惠农农产品收购',
+    description: '农产品收购商 (QD020)',
+  },
 ] as const satisfies ReadonlyArray<{
   mobile: string;
   role: MerchantRole;
@@ -407,6 +413,7 @@ const specs: MerchantSpec[] = [
     mcc: '0763',
     status: 'active',
     hours: '05:00-17:00',
+    mobile: demoMerchantLogins[3].mobile,
     stores: [{ name: '惠农收购（夏庄收购点）' }, { name: '惠农收购（流亭收购点）' }],
     staff: [{ role: 'merchant_cashier', name: '冯建业', store: 0 }],
     ageDays: 345,

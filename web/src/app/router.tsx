@@ -61,6 +61,11 @@ const ReconImportDetailPage = lazy(() =>
     default: m.ImportDetailPage,
   })),
 );
+const PurchaseVolumePage = lazy(() =>
+  import('../console/farmers/purchase-volume-page').then((m) => ({
+    default: m.PurchaseVolumePage,
+  })),
+);
 const AccountPage = lazy(() =>
   import('../console/account/account-page').then((m) => ({ default: m.AccountPage })),
 );
@@ -114,6 +119,9 @@ const PortalSettlementsPage = lazy(() =>
   import('../merchant/settlements/settlements-page').then((m) => ({
     default: m.SettlementsPage,
   })),
+);
+const PortalFarmersPage = lazy(() =>
+  import('../merchant/farmers/farmers-page').then((m) => ({ default: m.FarmersPage })),
 );
 const PortalSecurityPage = lazy(() =>
   import('../merchant/security/security-page').then((m) => ({ default: m.SecurityPage })),
@@ -248,6 +256,14 @@ export const router = createBrowserRouter([
           </RequirePermission>
         ),
       },
+      {
+        path: 'farmers',
+        element: (
+          <RequirePermission permission="farmer:read">
+            <PurchaseVolumePage />
+          </RequirePermission>
+        ),
+      },
       { path: 'account', element: <AccountPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
@@ -273,6 +289,14 @@ export const router = createBrowserRouter([
         element: (
           <RequirePortalPermission permission="portal:settlements">
             <PortalSettlementsPage />
+          </RequirePortalPermission>
+        ),
+      },
+      {
+        path: 'farmers',
+        element: (
+          <RequirePortalPermission permission="portal:farmers">
+            <PortalFarmersPage />
           </RequirePortalPermission>
         ),
       },

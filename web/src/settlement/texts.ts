@@ -24,8 +24,8 @@ export const settlementZh = {
   },
   payoutStatus: {
     created: '待提交',
-    submitted: '付款中',
-    succeeded: '付款成功',
+    submitted: '处理中',
+    succeeded: '已到账',
     failed: '付款失败',
   },
   purpose: {
@@ -171,7 +171,7 @@ export const settlementEn: SameShape<typeof settlementZh> = {
   },
   payoutStatus: {
     created: 'Created',
-    submitted: 'In progress',
+    submitted: 'Processing',
     succeeded: 'Paid',
     failed: 'Failed',
   },

@@ -8,6 +8,7 @@ import {
   ReconciliationOutlined,
   ShareAltOutlined,
   ShopOutlined,
+  ShoppingCartOutlined,
   TeamOutlined,
   TransactionOutlined,
   UserOutlined,
@@ -85,6 +86,13 @@ export function SideMenu() {
       icon: <ReconciliationOutlined />,
       label: t('reconciliation.menu'),
       permission: 'recon:read',
+    },
+    {
+      key: 'farmers',
+      path: '/console/farmers',
+      icon: <ShoppingCartOutlined />,
+      label: t('farmers.menu.console'),
+      permission: 'farmer:read',
     },
     {
       key: 'audit',

@@ -1,4 +1,4 @@
-import { App, Button, Popconfirm, Space, Tooltip } from 'antd';
+import { App, Button, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../app/api/use-show-error';
@@ -10,8 +10,9 @@ import { decidableStatuses, type ReconBreak } from './recon-types';
 
 /**
  * What the reader may do with a break: a maker (recon:write) resolves an undecided one; a
- * checker (recon:approve) approves or sends back a proposal, but never their own (four eyes,
- * which the server enforces too). A superseded import's breaks are read-only.
+ * checker (recon:approve) approves or sends back a proposal. Their own proposal they may send
+ * back but not approve (four eyes, which the server enforces too), so no approve button shows.
+ * A superseded import's breaks are read-only.
  */
 export function BreakActions({
   reconBreak,
@@ -46,42 +47,39 @@ export function BreakActions({
           {t('reconciliation.breaks.resolve')}
         </Button>
       )}
-      {canCheck && (
-        <>
-          <Popconfirm
-            title={t('reconciliation.breaks.approveTitle')}
-            description={t('reconciliation.breaks.approveHint')}
-            okText={t('reconciliation.breaks.approve')}
-            cancelText={t('common.cancel')}
-            okButtonProps={{ loading: decide.isPending, 'data-testid': 'approve-confirm' }}
-            disabled={ownProposal}
-            onConfirm={() =>
-              decide.mutateAsync({ kind: 'approve' }).then(
-                () => void message.success(t('reconciliation.breaks.approved')),
-                (error: unknown) => showError(error),
-              )
-            }
-          >
-            <Tooltip title={ownProposal ? t('reconciliation.breaks.selfApproval') : undefined}>
-              <Button
-                size="small"
-                type="primary"
-                disabled={ownProposal}
-                data-testid="approve-button"
-              >
-                {t('reconciliation.breaks.approve')}
-              </Button>
-            </Tooltip>
-          </Popconfirm>
-          <Button
-            size="small"
-            danger
-            onClick={() => setDecision('reject')}
-            data-testid="reject-button"
-          >
-            {t('reconciliation.breaks.reject')}
+      {canCheck && !ownProposal && (
+        <Popconfirm
+          title={t('reconciliation.breaks.approveTitle')}
+          description={t('reconciliation.breaks.approveHint')}
+          okText={t('reconciliation.breaks.approve')}
+          cancelText={t('common.cancel')}
+          okButtonProps={{ loading: decide.isPending, 'data-testid': 'approve-confirm' }}
+          onConfirm={() =>
+            decide.mutateAsync({ kind: 'approve' }).then(
+              () => void message.success(t('reconciliation.breaks.approved')),
+              (error: unknown) => showError(error),
+            )
+          }
+        >
+          <Button size="small" type="primary" data-testid="approve-button">
+            {t('reconciliation.breaks.approve')}
           </Button>
-        </>
+        </Popconfirm>
+      )}
+      {canCheck && ownProposal && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="self-approval">
+          {t('reconciliation.breaks.selfApproval')}
+        </Typography.Text>
+      )}
+      {canCheck && (
+        <Button
+          size="small"
+          danger
+          onClick={() => setDecision('reject')}
+          data-testid="reject-button"
+        >
+          {t('reconciliation.breaks.reject')}
+        </Button>
       )}
       {decision && (
         <BreakDecisionModal

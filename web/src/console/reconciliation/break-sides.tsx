@@ -45,7 +45,7 @@ export function TheirSide({ reconBreak }: { reconBreak: ReconBreak }) {
   );
 }
 
-/** Our payment or refund of a break: its amount, status, when it was booked, and a link. */
+/** Our payment or refund of a break: its amount, its status and when it was booked. */
 export function OurSide({ reconBreak }: { reconBreak: ReconBreak }) {
   const { t } = useTranslation();
   const ours = reconBreak.ours;
@@ -56,16 +56,6 @@ export function OurSide({ reconBreak }: { reconBreak: ReconBreak }) {
         {ours.status}
         {ours.bookedAt && ` · ${t('reconciliation.breaks.bookedAt')} ${formatTime(ours.bookedAt)}`}
       </Detail>
-      {reconBreak.paymentId && (
-        <Detail>
-          <Link
-            to={`/console/payments/${encodeURIComponent(reconBreak.paymentId)}`}
-            onClick={(event) => event.stopPropagation()}
-          >
-            {reconBreak.refundId ?? reconBreak.paymentId}
-          </Link>
-        </Detail>
-      )}
     </Side>
   );
 }
@@ -82,5 +72,31 @@ export function BreakDifference({ reconBreak }: { reconBreak: ReconBreak }) {
       {differenceFen > 0 ? '+' : ''}
       {formatCny(differenceFen)}
     </Typography.Text>
+  );
+}
+
+/**
+ * What the break is about: a payment or a refund, by our id when we have the record (a link to
+ * the payment, where its refunds are too), else by the channel's.
+ */
+export function BreakSubject({ reconBreak }: { reconBreak: ReconBreak }) {
+  const { t } = useTranslation();
+  const ourId = reconBreak.refundId ?? reconBreak.paymentId;
+  const channelId = reconBreak.theirs?.channelRefundId ?? reconBreak.theirs?.channelTransactionId;
+  return (
+    <Detail>
+      {t(`reconciliation.subject.${reconBreak.subject}`)}{' '}
+      {reconBreak.paymentId && ourId ? (
+        <Link
+          to={`/console/payments/${encodeURIComponent(reconBreak.paymentId)}`}
+          onClick={(event) => event.stopPropagation()}
+          data-testid="break-subject"
+        >
+          {ourId}
+        </Link>
+      ) : (
+        <span data-testid="break-subject">{channelId ?? '—'}</span>
+      )}
+    </Detail>
   );
 }

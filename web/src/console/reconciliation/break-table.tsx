@@ -8,7 +8,7 @@ import { useStaffName } from '../merchants/profile-tab';
 import { formatTime } from '../shared/format-time';
 import { PagedTable } from '../shared/paged-table';
 import { BreakActions } from './break-actions';
-import { BreakDifference, OurSide, TheirSide } from './break-sides';
+import { BreakDifference, BreakSubject, OurSide, TheirSide } from './break-sides';
 import { useBreaks } from './recon-api';
 import {
   BreakKindTag,
@@ -95,14 +95,12 @@ export function BreakTable({ statementImport }: { statementImport: StatementImpo
     {
       title: t('reconciliation.breaks.kind'),
       dataIndex: 'kind',
-      width: 130,
+      width: 230,
       fixed: 'left',
       render: (kind: BreakKind, row) => (
         <Flex vertical gap={2} align="flex-start">
           <BreakKindTag kind={kind} />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t(`reconciliation.subject.${row.subject}`)}
-          </Typography.Text>
+          <BreakSubject reconBreak={row} />
         </Flex>
       ),
     },
@@ -187,7 +185,7 @@ export function BreakTable({ statementImport }: { statementImport: StatementImpo
         rowKey="id"
         size="middle"
         columns={columns}
-        scroll={{ x: 1400 }}
+        scroll={{ x: 1500 }}
         locale={emptyLocale(t('reconciliation.breaks.empty'))}
         data-testid="break-table"
         onRow={(row) =>

@@ -80,7 +80,7 @@ function ImportSummary({ statementImport }: { statementImport: StatementImportDe
                   key: 'breaks',
                   label: t('reconciliation.imports.breaks'),
                   children: (
-                    <span data-testid="import-break-total">{statementImport.breakCount}</span>
+                    <span data-testid="import-break-count">{statementImport.breakCount}</span>
                   ),
                 },
                 {

@@ -102,7 +102,7 @@ export function ImportsPage() {
           showZero
           color={count > 0 ? 'red' : 'green'}
           overflowCount={99_999}
-          data-testid="import-break-count"
+          data-testid="import-breaks"
         />
       ),
     },

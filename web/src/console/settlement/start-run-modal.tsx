@@ -1,10 +1,8 @@
 import { App, DatePicker, Form, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { QueryError } from '../../app/shell/query-error';
 import { useStartSettlementRun } from '../../settlement/settlement-api';
-import { runDetailPath } from './settlement-paths';
 
 interface StartRunFields {
   date: Dayjs;
@@ -13,12 +11,11 @@ interface StartRunFields {
 /**
  * Starts (or resumes) the settlement of a date. A refusal (the date is not due yet, another run
  * is in progress) stays in the modal with the server's message, so the user can pick another
- * date; a run that settled but left failures opens its detail with a warning.
+ * date. The run then heads the list, which refreshes; one that left failures says so.
  */
 export function StartRunModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const navigate = useNavigate();
   const [form] = Form.useForm<StartRunFields>();
   const start = useStartSettlementRun();
 
@@ -29,7 +26,6 @@ export function StartRunModal({ onClose }: { onClose: () => void }) {
         if (run.status === 'completed') void message.success(t('settlement.runs.started', values));
         else void message.warning(t('settlement.runs.startedFailed', values));
         onClose();
-        void navigate(runDetailPath(run.settlementDate));
       },
     });
   };

@@ -8,14 +8,16 @@ import {
   QrcodeOutlined,
   SafetyOutlined,
   ShopOutlined,
+  ShoppingCartOutlined,
   TeamOutlined,
   TransactionOutlined,
 } from '@ant-design/icons';
 import { Badge } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { MerchantKind } from '../../app/api/merchant-types';
 import { useCurrentMe } from '../../app/auth/use-current-me';
 import { type MenuEntry, SectionMenu } from '../../app/shell/section-menu';
-import { useNotifications } from '../portal-api';
+import { useNotifications, usePortalMerchant } from '../portal-api';
 import { hasPortalPermission, type PortalPermission } from '../portal-permissions';
 
 export function PortalMenu({ onNavigate }: { onNavigate?: () => void }) {
@@ -24,7 +26,11 @@ export function PortalMenu({ onNavigate }: { onNavigate?: () => void }) {
   const notifications = useNotifications();
   const unread = notifications.data?.unreadCount ?? 0;
 
-  const entries: (MenuEntry & { permission?: PortalPermission })[] = [
+  const merchant = usePortalMerchant();
+
+  // An entry may also be only for one kind of merchant (farmer purchases for a produce
+  // purchaser); until the merchant has loaded, such entries stay hidden.
+  const entries: (MenuEntry & { permission?: PortalPermission; kind?: MerchantKind })[] = [
     {
       key: 'overview',
       path: '/merchant',
@@ -66,6 +72,14 @@ export function PortalMenu({ onNavigate }: { onNavigate?: () => void }) {
       icon: <AccountBookOutlined />,
       label: t('settlement.menu.portal'),
       permission: 'portal:settlements',
+    },
+    {
+      key: 'farmers',
+      path: '/merchant/farmers',
+      icon: <ShoppingCartOutlined />,
+      label: t('farmers.menu.portal'),
+      permission: 'portal:farmers',
+      kind: 'produce_purchaser',
     },
     {
       key: 'staff',
@@ -113,7 +127,9 @@ export function PortalMenu({ onNavigate }: { onNavigate?: () => void }) {
       homeKey="overview"
       testIdPrefix="portal-nav"
       entries={entries.filter(
-        (entry) => !entry.permission || hasPortalPermission(me, entry.permission),
+        (entry) =>
+          (!entry.permission || hasPortalPermission(me, entry.permission)) &&
+          (!entry.kind || merchant.data?.kind === entry.kind),
       )}
       onNavigate={onNavigate}
     />
