@@ -17,6 +17,8 @@ const checker = 'hq.risk';
 /** payment:read across the bank, to read the demo day the statement is built from. */
 const reader = 'hq.auditor';
 const purchaserMobile = '13800000004';
+/** 王记水果店, a demo merchant of 市南支行 with 30 days of takings. */
+const ownerMobile = '13800000001';
 
 async function shoot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
   await page.waitForTimeout(500);
@@ -52,6 +54,7 @@ test('settlement, payouts, a reconciliation break worked by maker and checker, a
   browser,
   baseURL,
 }) => {
+  test.setTimeout(600_000);
   const today = shanghaiDay();
   const yesterday = shanghaiDay(-1);
 
@@ -66,14 +69,16 @@ test('settlement, payouts, a reconciliation break worked by maker and checker, a
     await shoot(page, 'console-settlement-runs');
     await page.getByTestId(`run-link-${today}`).click();
     await expect(page.getByTestId('run-title')).toContainText(today);
-    await expect(page.getByTestId('run-lines').locator('tbody tr').first()).toBeVisible();
+    await expect(
+      page.getByTestId('run-lines').locator('tbody tr.ant-table-row').first(),
+    ).toBeVisible();
     await shoot(page, 'console-settlement-run', { fullPage: true });
   });
 
   await test.step('the core bank confirms the payouts', async () => {
     await page.goto(`/console/settlement/payouts?settlementDate=${today}`);
     const table = page.getByTestId('payout-table');
-    await expect(table.locator('tbody tr').first()).toBeVisible();
+    await expect(table.locator('tbody tr.ant-table-row').first()).toBeVisible();
     // The simulated core bank books asynchronously a few seconds after accepting.
     await expect(async () => {
       await page.reload();
@@ -81,6 +86,29 @@ test('settlement, payouts, a reconciliation break worked by maker and checker, a
       await expect(table.getByText('已到账').first()).toBeVisible({ timeout: 2_000 });
     }).toPass({ timeout: 60_000 });
     await shoot(page, 'console-payouts');
+  });
+
+  await test.step('the merchant sees its settlement and downloads the statement', async () => {
+    const owner = await browser.newContext({
+      baseURL,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 1440, height: 900 },
+    });
+    const portal = await owner.newPage();
+    await portal.goto('/merchant/login');
+    await portal.getByTestId('login-username').fill(ownerMobile);
+    await portal.getByTestId('login-password').fill(demoPassword);
+    await portal.getByTestId('login-submit').click();
+    await expect(portal).toHaveURL(/\/merchant$/);
+    await portal.goto('/merchant/settlements');
+    const row = portal.getByTestId(`settlement-row-${today}`);
+    await expect(row).toContainText('已到账');
+    const download = portal.waitForEvent('download');
+    await portal.getByTestId(`statement-xlsx-${today}`).click();
+    expect((await download).suggestedFilename()).toBe(`statement-${today}.xlsx`);
+    await shoot(portal, 'portal-settlements');
+    await owner.close();
   });
 
   let importUrl = '';
@@ -97,19 +125,16 @@ test('settlement, payouts, a reconciliation break worked by maker and checker, a
       .first()
       .click();
     await pickDate(page, 'import-date', yesterday);
-    await page
-      .getByTestId('import-file')
-      .locator('input[type="file"]')
-      .setInputFiles({
-        name: `wechat-${yesterday}.csv`,
-        mimeType: 'text/csv',
-        buffer: statement.bytes,
-      });
+    await page.locator('.ant-modal input[type="file"]').setInputFiles({
+      name: `wechat-${yesterday}.csv`,
+      mimeType: 'text/csv',
+      buffer: statement.bytes,
+    });
     await page.getByTestId('import-submit').click();
     await expect(page).toHaveURL(/\/console\/reconciliation\/imports\//, { timeout: 60_000 });
     importUrl = page.url();
     await expect(page.getByTestId('import-break-count')).toHaveText('1');
-    const row = page.getByTestId('break-table').locator('tbody tr').first();
+    const row = page.getByTestId('break-table').locator('tbody tr.ant-table-row').first();
     await expect(row).toContainText(statement.alteredPaymentId);
     await expect(row).toContainText('0.01');
     await shoot(page, 'console-recon-breaks', { fullPage: true });
@@ -165,7 +190,7 @@ test('settlement, payouts, a reconciliation break worked by maker and checker, a
     await page.getByTestId('purchase-form-submit').click();
     const row = page
       .getByTestId('purchase-table')
-      .locator('tbody tr')
+      .locator('tbody tr.ant-table-row')
       .filter({ hasText: '红富士苹果' });
     await expect(row).toContainText('已付款');
     await expect(page.getByTestId('purchaser-balance')).not.toHaveText(balanceBefore);
@@ -187,5 +212,27 @@ test('settlement, payouts, a reconciliation break worked by maker and checker, a
     await expect(receipt.locator('svg, img').first()).toBeVisible();
     await shoot(receipt, 'h5-farmer-receipt', { fullPage: true });
     await phone.close();
+  });
+
+  await test.step('the bank sees field purchase volume by region', async () => {
+    const desk = await browser.newContext({
+      baseURL,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 1440, height: 900 },
+    });
+    const console = await desk.newPage();
+    await signIn(console, reader, demoPassword);
+    await expect(console).toHaveURL(/\/console/);
+    await console.goto('/console/farmers');
+    const volume = console.getByTestId('volume-table');
+    await expect(volume).toContainText('山东省');
+    // Provinces open to their cities, cities to their counties.
+    for (const level of ['青岛市', '城阳区']) {
+      await volume.locator('.ant-table-row-expand-icon-collapsed').first().click();
+      await expect(volume).toContainText(level);
+    }
+    await shoot(console, 'console-farmer-volume');
+    await desk.close();
   });
 });

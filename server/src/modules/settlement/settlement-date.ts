@@ -1,7 +1,10 @@
-import { findWorkday, isWorkday } from 'chinese-days';
+import chineseDays from 'chinese-days';
 import calendar from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { shanghaiDay, shanghaiDayStart } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors/app-error.js';
+
+// The package is CommonJS without named exports Node can see: import it whole.
+const { findWorkday, isWorkday } = chineseDays;
 
 /**
  * How soon a merchant's takings are paid out (DOMAIN.md §6): `t1` on the next working day by

@@ -68,14 +68,15 @@ function SettlementLines() {
   const columns: ColumnsType<SettlementLine> = [
     { ...shared.date, fixed: 'left' },
     shared.cycle,
+    // What reaches the bank account first, then how it was made up.
+    shared.net,
+    shared.payout,
     shared.payments,
     shared.refunds,
     shared.fees,
     shared.commission,
     shared.d0Premium,
     shared.loanDeduction,
-    shared.net,
-    shared.payout,
     {
       title: t('settlement.portal.statement'),
       key: 'statement',
