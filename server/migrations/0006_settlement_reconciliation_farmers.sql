@@ -217,4 +217,7 @@ CREATE INDEX "recon_imports_date_idx" ON "recon_statement_imports" USING btree (
 CREATE UNIQUE INDEX "settlement_lines_merchant_date_uq" ON "settlement_lines" USING btree ("merchant_id","settlement_date");--> statement-breakpoint
 CREATE INDEX "settlement_lines_run_idx" ON "settlement_lines" USING btree ("run_id","merchant_id");--> statement-breakpoint
 CREATE INDEX "settlement_lines_merchant_end_idx" ON "settlement_lines" USING btree ("merchant_id","window_end");--> statement-breakpoint
-CREATE UNIQUE INDEX "settlement_runs_date_uq" ON "settlement_runs" USING btree ("settlement_date");
+CREATE UNIQUE INDEX "settlement_runs_date_uq" ON "settlement_runs" USING btree ("settlement_date");--> statement-breakpoint
+CREATE INDEX "payments_channel_succeeded_idx" ON "payments" USING btree ("channel","succeeded_at") WHERE succeeded_at is not null;--> statement-breakpoint
+CREATE INDEX "refunds_channel_refund_idx" ON "refunds" USING btree ("channel","channel_refund_id");--> statement-breakpoint
+CREATE INDEX "refunds_channel_closed_idx" ON "refunds" USING btree ("channel","closed_at") WHERE status = 'succeeded';

@@ -148,6 +148,10 @@ export const payments = pgTable(
     index('payments_pending_idx').on(t.status, t.createdAt).where(sql`status = 'pending'`),
     index('payments_payer_idx').on(t.payerRef, t.createdAt),
     uniqueIndex('payments_channel_txn_uq').on(t.channel, t.channelTransactionId),
+    // A channel's day of payments, for its statement's reconciliation.
+    index('payments_channel_succeeded_idx')
+      .on(t.channel, t.succeededAt)
+      .where(sql`succeeded_at is not null`),
     check('payments_amount_positive', sql`amount_fen > 0`),
     check(
       'payments_refunds_within_amount',
@@ -187,6 +191,9 @@ export const refunds = pgTable(
     index('refunds_payment_idx').on(t.paymentId),
     index('refunds_merchant_idx').on(t.merchantId, t.id),
     index('refunds_pending_idx').on(t.status, t.createdAt).where(sql`status = 'pending'`),
+    // Statement lines find refunds by the channel's refund id, and a day's completed refunds.
+    index('refunds_channel_refund_idx').on(t.channel, t.channelRefundId),
+    index('refunds_channel_closed_idx').on(t.channel, t.closedAt).where(sql`status = 'succeeded'`),
     check('refunds_amount_positive', sql`amount_fen > 0`),
   ],
 );

@@ -27,11 +27,16 @@ export async function runSettlement(
   input: { date: string; startedByUserId: string | null },
 ): Promise<SettlementRunRow> {
   const now = deps.clock.now();
-  const windowEnds = dueWindowEnds(input.date, deps.config.settlementCutoffMinutes, now);
-  if (windowEnds.size === 0) throw new AppError('settlement_date_not_due');
+  const { windowEnds, calendarMissing } = dueWindowEnds(
+    input.date,
+    deps.config.settlementCutoffMinutes,
+    now,
+  );
+  if (windowEnds.size === 0) throw calendarMissing ?? new AppError('settlement_date_not_due');
   const run = await openRun(deps, input);
   const due = await dueMerchants(deps.db, input.date, windowEnds);
-  let lastError: string | null = null;
+  // Without the year's official holidays T+1 merchants wait; D+1 and D0 ones are still paid.
+  let lastError: string | null = calendarMissing ? `t1: ${calendarMissing.code}` : null;
   for (const merchant of due) {
     try {
       await settleMerchant(deps, run.id, input.date, merchant);
@@ -49,16 +54,31 @@ export async function runSettlement(
   return finished;
 }
 
-/** For each cycle with a settlement on the date, the close of its last trade day, if past. */
-function dueWindowEnds(date: string, cutoffMinutes: number, now: Date): Map<SettlementCycle, Date> {
-  const ends = new Map<SettlementCycle, Date>();
+/**
+ * For each cycle with a settlement on the date, the close of its last trade day, if past; and
+ * the refusal of a cycle whose calendar is not installed (T+1 past the package's last year).
+ */
+export function dueWindowEnds(
+  date: string,
+  cutoffMinutes: number,
+  now: Date,
+): { windowEnds: Map<SettlementCycle, Date>; calendarMissing: AppError | null } {
+  const windowEnds = new Map<SettlementCycle, Date>();
+  let calendarMissing: AppError | null = null;
   for (const cycle of settlementCycles) {
-    const lastTradeDay = lastTradeDaySettledOn(date, cycle);
+    let lastTradeDay: string | null;
+    try {
+      lastTradeDay = lastTradeDaySettledOn(date, cycle);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'settlement_calendar_missing') throw error;
+      calendarMissing = error;
+      continue;
+    }
     if (!lastTradeDay) continue;
     const end = tradeDayEnd(lastTradeDay, cutoffMinutes);
-    if (end.getTime() <= now.getTime()) ends.set(cycle, end);
+    if (end.getTime() <= now.getTime()) windowEnds.set(cycle, end);
   }
-  return ends;
+  return { windowEnds, calendarMissing };
 }
 
 async function openRun(

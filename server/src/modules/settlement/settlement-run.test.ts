@@ -426,3 +426,19 @@ describe('what the merchant sees', () => {
     expect(missing.statusCode).toBe(404);
   });
 });
+
+describe('a year whose official holidays are not installed yet', () => {
+  it('still settles D+1 merchants, and holds T+1 ones with the reason on the run', async () => {
+    testApp.clock.set(shanghai('2027-01-04T10:00:00'));
+    const daily = await openTill('d1');
+    const working = await openTill();
+    const paid = await pay(daily, 4_321);
+    await pay(working, 1_234);
+    testApp.clock.set(shanghai('2027-01-05T01:00:00'));
+    const run = await runSettlement(deps(), { date: '2027-01-05', startedByUserId: null });
+    expect(run.lastError).toBe('t1: settlement_calendar_missing');
+    const lines = await linesOf('2027-01-05');
+    expect(lines.find((line) => line.merchantId === daily.merchantId)?.netFen).toBe(paid.owedFen);
+    expect(lines.some((line) => line.merchantId === working.merchantId)).toBe(false);
+  });
+});

@@ -2,8 +2,7 @@ import { eq } from 'drizzle-orm';
 import { shanghaiDay } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { SettlementDeps } from './deps.js';
-import { runSettlement } from './run-settlement.js';
-import { lastTradeDaySettledOn, settlementCycles, tradeDayEnd } from './settlement-date.js';
+import { dueWindowEnds, runSettlement } from './run-settlement.js';
 import { settlementRuns } from './tables.js';
 
 export const settlementSweeper = 'settlement.schedule';
@@ -42,14 +41,9 @@ export function settlementScheduler(deps: SettlementDeps): (limit: number) => Pr
   };
 }
 
+/** The newest trade-day close that is due (with the grace) for today's settlement, if any. */
 function latestDueWindowEnd(date: string, cutoffMinutes: number, now: Date): Date | null {
-  let latest: Date | null = null;
-  for (const cycle of settlementCycles) {
-    const day = lastTradeDaySettledOn(date, cycle);
-    if (!day) continue;
-    const end = tradeDayEnd(day, cutoffMinutes);
-    if (end.getTime() + graceMs > now.getTime()) continue;
-    if (!latest || end > latest) latest = end;
-  }
-  return latest;
+  const { windowEnds } = dueWindowEnds(date, cutoffMinutes, new Date(now.getTime() - graceMs));
+  const ends = [...windowEnds.values()];
+  return ends.length === 0 ? null : new Date(Math.max(...ends.map((end) => end.getTime())));
 }
