@@ -29,6 +29,11 @@ function shanghaiDay(offsetDays = 0): string {
   return new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
 
+/**
+ * Picks a day in an antd DatePicker by clicking its cell in the open calendar. Typing and
+ * pressing Enter would also submit a one-field form (HTML's implicit submission), racing the
+ * test's own click on the modal's button.
+ */
 async function pickDate(page: Page, testId: string, day: string) {
   const input = page
     .getByTestId(testId)
@@ -37,7 +42,10 @@ async function pickDate(page: Page, testId: string, day: string) {
     .first();
   await input.click();
   await input.fill(day);
-  await input.press('Enter');
+  const cell = page.locator(`.ant-picker-dropdown:visible td[title="${day}"]`);
+  await cell.click();
+  await expect(page.locator('.ant-picker-dropdown:visible')).toHaveCount(0);
+  await expect(input).toHaveValue(day);
 }
 
 async function apiSession(browser: Browser, baseURL: string | undefined, username: string) {

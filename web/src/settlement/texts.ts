@@ -19,7 +19,7 @@ export const settlementZh = {
   lineStatus: {
     computed: '已计算',
     posted: '已入账',
-    paid_out: '已付款',
+    paid_out: '已发起付款',
     nothing_to_pay: '无需付款',
   },
   payoutStatus: {
@@ -166,7 +166,7 @@ export const settlementEn: SameShape<typeof settlementZh> = {
   lineStatus: {
     computed: 'Computed',
     posted: 'Posted',
-    paid_out: 'Paid out',
+    paid_out: 'Payout sent',
     nothing_to_pay: 'Nothing to pay',
   },
   payoutStatus: {

@@ -126,15 +126,16 @@ function RunLines({
       ),
     },
     shared.cycle,
+    // What the merchant is paid and whether it arrived first, then how the net was made up.
+    shared.net,
+    shared.payout,
+    shared.status,
     shared.payments,
     shared.refunds,
     shared.fees,
     shared.commission,
     shared.loanDeduction,
     shared.d0Premium,
-    shared.net,
-    shared.status,
-    shared.payout,
   ];
   if (canRetry) {
     columns.push({
