@@ -138,18 +138,10 @@ export function PurchaseFormModal({ onClose }: { onClose: () => void }) {
         <Form.Item
           name="weightKg"
           label={t('farmers.purchase.weight')}
-          rules={[
-            {
-              validator: (_, value: string | undefined) =>
-                parseKgToGrams(value ?? '')
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('farmers.purchase.weightInvalid'))),
-            },
-          ]}
+          rules={[parsedBy(parseKgToGrams, t('farmers.purchase.weightInvalid'))]}
         >
           <Input
-            inputMode="decimal"
-            autoComplete="off"
+            {...decimalInput}
             suffix="kg"
             placeholder={t('farmers.purchase.weightPlaceholder')}
             data-testid="purchase-form-weight"
@@ -158,18 +150,10 @@ export function PurchaseFormModal({ onClose }: { onClose: () => void }) {
         <Form.Item
           name="unitPriceYuan"
           label={t('farmers.purchase.unitPrice')}
-          rules={[
-            {
-              validator: (_, value: string | undefined) =>
-                parseYuanToFen(value ?? '')
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('farmers.purchase.unitPriceInvalid'))),
-            },
-          ]}
+          rules={[parsedBy(parseYuanToFen, t('farmers.purchase.unitPriceInvalid'))]}
         >
           <Input
-            inputMode="decimal"
-            autoComplete="off"
+            {...decimalInput}
             prefix="¥"
             placeholder={t('farmers.purchase.unitPricePlaceholder')}
             data-testid="purchase-form-price"
@@ -198,4 +182,15 @@ export function PurchaseFormModal({ onClose }: { onClose: () => void }) {
       )}
     </Modal>
   );
+}
+
+/** Weights and prices are typed as decimal text and read by an exact parser, never a float. */
+const decimalInput = { inputMode: 'decimal', autoComplete: 'off' } as const;
+
+/** A form rule: the text must be something `parse` accepts (a positive amount). */
+function parsedBy(parse: (text: string) => unknown, message: string) {
+  return {
+    validator: (_: unknown, value: string | undefined) =>
+      parse(value ?? '') ? Promise.resolve() : Promise.reject(new Error(message)),
+  };
 }
