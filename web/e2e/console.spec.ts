@@ -171,7 +171,13 @@ test('an administrator sets up a branch and a teller, who sees only that branch'
     ] as const) {
       await page.getByTestId(`staff-more-${teller.username}`).click();
       await page.locator('.ant-dropdown-menu-item:visible').filter({ hasText: action }).click();
-      await page.getByTestId('confirm-ok').click();
+      // A click that lands while the confirm is still animating in can be lost (seen under
+      // CI load): press OK until the confirm has closed.
+      await expect(async () => {
+        const ok = page.getByTestId('confirm-ok');
+        if ((await ok.count()) > 0) await ok.click({ timeout: 2_000 });
+        await expect(ok).toHaveCount(0, { timeout: 2_000 });
+      }).toPass({ timeout: 20_000 });
       await expect(row).toContainText(status);
     }
   });
